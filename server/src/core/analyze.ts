@@ -1,0 +1,65 @@
+// One entry point analyses a document: bytes or text in, the model and its findings out.
+import type { Chunk, Finding, Severity } from './model';
+import { readHeaderValues } from './header-values';
+import { parseChunk, range } from './parse';
+import { deriveHeader, type ProducerHeader } from './producer';
+import { FILE_UNREADABLE, RULES } from './rules';
+import { decodeChunkBytes, DEFAULT_MAX_BYTES } from './text';
+
+export type SeverityOverride = Severity | 'off';
+
+export interface AnalysisOptions {
+  /** Per-code severity overrides; `off` drops the finding. */
+  readonly severity?: Readonly<Record<string, SeverityOverride>>;
+  readonly maxBytes?: number;
+}
+
+export interface Analysis {
+  /** Undefined when the file could not be read as text. */
+  readonly chunk?: Chunk;
+  readonly derived?: ProducerHeader;
+  readonly findings: readonly Finding[];
+  /** Rules that threw: logged by the caller, never fatal. */
+  readonly errors: readonly { readonly code: string; readonly error: unknown }[];
+}
+
+export function analyzeText(uri: string, text: string, options: AnalysisOptions = {}): Analysis {
+  return analyzeChunk(parseChunk(uri, text), options);
+}
+
+export function analyzeBytes(uri: string, bytes: Uint8Array, options: AnalysisOptions = {}): Analysis {
+  const decoded = decodeChunkBytes(bytes, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!decoded.ok) {
+    const severity = resolveSeverity(FILE_UNREADABLE.code, FILE_UNREADABLE.defaultSeverity, options);
+    const findings: Finding[] = severity
+      ? [{ code: FILE_UNREADABLE.code, severity, message: decoded.message, range: range(decoded.line, 0, decoded.line, 0) }]
+      : [];
+    return { findings, errors: [] };
+  }
+  return analyzeText(uri, decoded.text, options);
+}
+
+export function analyzeChunk(chunk: Chunk, options: AnalysisOptions = {}): Analysis {
+  const derived = deriveHeader(chunk);
+  const values = readHeaderValues(chunk);
+  const ctx = { chunk, derived, values };
+  const findings: Finding[] = [];
+  const errors: { code: string; error: unknown }[] = [];
+  for (const rule of RULES) {
+    const severity = resolveSeverity(rule.code, rule.defaultSeverity, options);
+    if (!severity) continue;
+    try {
+      for (const f of rule.check(ctx)) findings.push({ ...f, code: rule.code, severity });
+    } catch (error) {
+      errors.push({ code: rule.code, error });
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { chunk, derived, findings, errors };
+}
+
+function resolveSeverity(code: string, fallback: Severity, options: AnalysisOptions): Severity | undefined {
+  const o = options.severity?.[code];
+  if (o === 'off') return undefined;
+  return o ?? fallback;
+}

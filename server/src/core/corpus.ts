@@ -1,0 +1,222 @@
+// Which files are chunks, and the store of every corpus chunk with its findings. The files
+// come in through the Workspace interface, so tests run on an in-memory corpus.
+import picomatch from 'picomatch';
+import { analyzeBytes, analyzeText, type Analysis, type AnalysisOptions } from './analyze';
+import { HEADER_START_MARKER } from './model';
+import { isStartMarkerLike } from './parse';
+
+/** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
+export interface Workspace {
+  readFile(id: string): Promise<Uint8Array>;
+  /** Every file below a folder, recursively (ids). */
+  listFiles(folderId: string): Promise<string[]>;
+}
+
+export interface CorpusOptions extends AnalysisOptions {
+  /** Workspace folders (ids); include globs are relative to them. */
+  readonly roots: readonly string[];
+  /** Globs of extra folders or files whose `.txt` files are chunks. */
+  readonly include?: readonly string[];
+}
+
+export interface CorpusEntry {
+  readonly id: string;
+  readonly analysis: Analysis;
+  /** Whether the text came from an open editor buffer rather than the disk. */
+  readonly fromBuffer: boolean;
+}
+
+const SKIP_DIRS = /\/(node_modules|\.git|\.hg|\.svn|dist|out)\//;
+
+export function folderOf(id: string): string {
+  const i = id.lastIndexOf('/');
+  return i < 0 ? '' : id.slice(0, i);
+}
+
+export function baseName(id: string): string {
+  return id.slice(id.lastIndexOf('/') + 1);
+}
+
+/** `*.chunk` and `*.chunk.txt` are chunks by name. */
+export function isChunkByName(id: string): boolean {
+  const b = baseName(id).toLowerCase();
+  return b.endsWith('.chunk') || b.endsWith('.chunk.txt');
+}
+
+export function isCandidate(id: string): boolean {
+  const b = baseName(id).toLowerCase();
+  return (b.endsWith('.txt') || b.endsWith('.chunk')) && !SKIP_DIRS.test(id);
+}
+
+/** Whether a text opens with the header start marker (a BOM before it is allowed). */
+export function startsWithHeader(text: string): boolean {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstLine = t.slice(0, 200).split(/\r\n|\n|\r/, 1)[0] ?? '';
+  return firstLine === HEADER_START_MARKER || isStartMarkerLike(firstLine);
+}
+
+function bytesStartWithHeader(bytes: Uint8Array): boolean {
+  return startsWithHeader(new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 256)));
+}
+
+export class Corpus {
+  private readonly entries = new Map<string, CorpusEntry>();
+  /** Candidate files seen, with whether each opens with a header. */
+  private readonly candidates = new Map<string, boolean>();
+  /** Number of header chunks per folder: a folder with one is a corpus folder. */
+  private readonly headerFolders = new Map<string, number>();
+  private readonly includeMatcher: ((path: string) => boolean) | undefined;
+
+  constructor(private readonly workspace: Workspace, private options: CorpusOptions) {
+    this.includeMatcher = options.include && options.include.length > 0 ? picomatch([...options.include], { dot: true }) : undefined;
+  }
+
+  /** Reads and analyses every candidate file below the roots. Unreadable files are findings, not failures. */
+  async scan(onProgress?: (done: number, total: number) => void, log?: (message: string) => void): Promise<void> {
+    const files: string[] = [];
+    for (const root of this.options.roots) {
+      try {
+        for (const f of await this.workspace.listFiles(root)) if (isCandidate(f)) files.push(f);
+      } catch (e) {
+        log?.(`Cannot list ${root}: ${String(e)}`);
+      }
+    }
+    const bytesById = new Map<string, Uint8Array>();
+    let done = 0;
+    for (const id of files) {
+      try {
+        const bytes = await this.workspace.readFile(id);
+        this.noteCandidate(id, bytesStartWithHeader(bytes));
+        bytesById.set(id, bytes);
+      } catch (e) {
+        log?.(`Skipped ${id}: ${String(e)}`);
+      }
+      onProgress?.(++done, files.length * 2);
+    }
+    for (const [id, bytes] of bytesById) {
+      if (this.isChunk(id) && !this.entries.get(id)?.fromBuffer) {
+        this.entries.set(id, { id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
+      }
+      onProgress?.(++done, files.length * 2);
+    }
+  }
+
+  private noteCandidate(id: string, hasHeader: boolean): void {
+    const before = this.candidates.get(id);
+    if (before === hasHeader) return;
+    const folder = folderOf(id);
+    if (before === true) this.bump(folder, -1);
+    if (hasHeader) this.bump(folder, +1);
+    this.candidates.set(id, hasHeader);
+  }
+
+  private bump(folder: string, delta: number): void {
+    const n = (this.headerFolders.get(folder) ?? 0) + delta;
+    if (n <= 0) this.headerFolders.delete(folder);
+    else this.headerFolders.set(folder, n);
+  }
+
+  private relative(id: string): string | undefined {
+    for (const root of this.options.roots) {
+      const r = root.endsWith('/') ? root : `${root}/`;
+      if (id.startsWith(r)) return id.slice(r.length);
+    }
+    return undefined;
+  }
+
+  /** The corpus rules: header chunks, `*.chunk(.txt)`, other `.txt` of a corpus folder, included globs. */
+  isChunk(id: string): boolean {
+    if (!isCandidate(id) && !isChunkByName(id)) return false;
+    if (isChunkByName(id) || this.candidates.get(id) === true) return true;
+    if (!baseName(id).toLowerCase().endsWith('.txt')) return false;
+    if (this.headerFolders.has(folderOf(id))) return true;
+    if (this.includeMatcher) {
+      const rel = this.relative(id);
+      if (rel !== undefined && (this.includeMatcher(rel) || this.includeMatcher(folderOf(rel)) || this.includeMatcher(`${folderOf(rel)}/`))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Takes a new text for a file (an edit, or a change on disk). Returns the ids whose chunk
+   * status or findings changed: a folder that gains its first header chunk turns its articles
+   * into chunks too.
+   */
+  update(id: string, text: string, fromBuffer: boolean): string[] {
+    const folder = folderOf(id);
+    const wasCorpusFolder = this.headerFolders.has(folder);
+    if (isCandidate(id) || isChunkByName(id)) this.noteCandidate(id, startsWithHeader(text));
+    const changed = [id];
+    if (this.isChunk(id)) this.entries.set(id, { id, analysis: analyzeText(id, text, this.options), fromBuffer });
+    else this.entries.delete(id);
+    if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
+    return changed;
+  }
+
+  /** Records that a buffer was closed: the disk version takes over again on the next read. */
+  markFromDisk(id: string, bytes: Uint8Array | undefined): string[] {
+    if (bytes === undefined) return this.remove(id);
+    const analysis = analyzeBytes(id, bytes, this.options);
+    if (!analysis.chunk) {
+      if (this.isChunk(id)) this.entries.set(id, { id, analysis, fromBuffer: false });
+      return [id];
+    }
+    return this.update(id, analysis.chunk.lines.join(analysis.chunk.eol), false);
+  }
+
+  remove(id: string): string[] {
+    const folder = folderOf(id);
+    const wasCorpusFolder = this.headerFolders.has(folder);
+    if (this.candidates.get(id) === true) this.bump(folder, -1);
+    this.candidates.delete(id);
+    this.entries.delete(id);
+    const changed = [id];
+    if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
+    return changed;
+  }
+
+  private folderSiblings(id: string): string[] {
+    const folder = folderOf(id);
+    return [...this.candidates.keys()].filter((c) => c !== id && folderOf(c) === folder);
+  }
+
+  /** A sibling that became a chunk needs analysing from disk; one that stopped being one is dropped. */
+  async refresh(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const entry = this.entries.get(id);
+      if (!this.isChunk(id)) {
+        this.entries.delete(id);
+        continue;
+      }
+      if (entry) continue;
+      try {
+        const bytes = await this.workspace.readFile(id);
+        this.entries.set(id, { id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
+      } catch {
+        this.entries.delete(id);
+      }
+    }
+  }
+
+  setOptions(options: CorpusOptions): void {
+    this.options = options;
+  }
+
+  get(id: string): CorpusEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  all(): IterableIterator<CorpusEntry> {
+    return this.entries.values();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  findingCount(): number {
+    let n = 0;
+    for (const e of this.entries.values()) n += e.analysis.findings.length;
+    return n;
+  }
+}

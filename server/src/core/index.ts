@@ -1,0 +1,10 @@
+// The public face of the analysis library. Imports neither `vscode` nor `vscode-languageserver`.
+export * from './model';
+export { analyzeBytes, analyzeChunk, analyzeText, type Analysis, type AnalysisOptions, type SeverityOverride } from './analyze';
+export { Corpus, folderOf, baseName, isCandidate, isChunkByName, startsWithHeader, type CorpusEntry, type CorpusOptions, type Workspace } from './corpus';
+export { parseChunk } from './parse';
+export { deriveHeader, estimateTokens, formatPeriod, type ProducerHeader } from './producer';
+export { readHeaderValues, type HeaderValues } from './header-values';
+export { allRuleInfo, RULES, FILE_UNREADABLE, type RuleInfo } from './rules';
+export { decodeChunkBytes, splitLines } from './text';
+export { formatDate, parseDatedLine } from './whatsapp';

@@ -1,0 +1,44 @@
+// The registry of rules: the one list the engine, the CLI's SARIF output and the docs test read.
+import { contentEmpty } from './content-empty';
+import { headerFieldDuplicate } from './header-field-duplicate';
+import { headerFieldMissing } from './header-field-missing';
+import { headerFieldUnknown } from './header-field-unknown';
+import { headerMarker } from './header-marker';
+import { headerValueInvalid } from './header-value-invalid';
+import { messagesMismatch } from './messages-mismatch';
+import { participantsMismatch } from './participants-mismatch';
+import { periodMismatch } from './period-mismatch';
+import type { Rule } from './rule';
+import { tokensMismatch } from './tokens-mismatch';
+
+export type { Rule, RuleContext, RuleFinding } from './rule';
+
+/** Reported by the engine itself when a file cannot be read as text; it has no check. */
+export const FILE_UNREADABLE = {
+  code: 'file-unreadable',
+  defaultSeverity: 'error',
+  summary: 'The file is binary, not valid UTF-8, or too large to be a chunk; it was not analysed.',
+} as const;
+
+export const RULES: readonly Rule[] = [
+  headerMarker,
+  headerFieldMissing,
+  headerFieldUnknown,
+  headerFieldDuplicate,
+  headerValueInvalid,
+  periodMismatch,
+  participantsMismatch,
+  tokensMismatch,
+  messagesMismatch,
+  contentEmpty,
+];
+
+export interface RuleInfo {
+  readonly code: string;
+  readonly defaultSeverity: Rule['defaultSeverity'];
+  readonly summary: string;
+}
+
+export function allRuleInfo(): RuleInfo[] {
+  return [...RULES.map(({ code, defaultSeverity, summary }) => ({ code, defaultSeverity, summary })), FILE_UNREADABLE];
+}

@@ -1,0 +1,80 @@
+// Turning bytes into text, and text into lines, the same way for every entry point
+// (server, CLI, tests), so CRLF, a BOM or a missing final newline change nothing.
+
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: 'binary' | 'invalid-utf8' | 'too-large'; readonly message: string; readonly line: number };
+
+/** Files above this size are skipped with a finding rather than parsed. */
+export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+
+const BINARY_SNIFF_BYTES = 8192;
+
+/** Decodes a chunk file strictly as UTF-8; binary and invalid files get a reason, never garbage. */
+export function decodeChunkBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): DecodeResult {
+  if (bytes.length > maxBytes) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
+    return { ok: false, reason: 'too-large', line: 0, message: `File is ${mb(bytes.length)} MB, above the ${mb(maxBytes)} MB limit for a chunk; it was not analysed.` };
+  }
+  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  for (let i = 0; i < sniff; i++) {
+    if (bytes[i] === 0) {
+      return { ok: false, reason: 'binary', line: lineAtByte(bytes, i), message: `File looks binary (NUL byte at offset ${i}); it is not a text chunk and was not analysed.` };
+    }
+  }
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const line = lineAtByte(bytes, bad);
+    return { ok: false, reason: 'invalid-utf8', line, message: `File is not valid UTF-8 (first bad byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad}, line ${line + 1}); it was not analysed. Re-encode it as UTF-8.` };
+  }
+  return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+}
+
+function lineAtByte(bytes: Uint8Array, offset: number): number {
+  let line = 0;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Byte offset of the first invalid UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) { i++; continue; }
+    let need: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) { need = 1; min = 0x80; }
+    else if (c >= 0xe0 && c <= 0xef) { need = 2; min = 0x800; }
+    else if (c >= 0xf0 && c <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = c & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const cc = b[i + k];
+      if (cc === undefined || (cc & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+export interface SplitText {
+  readonly lines: string[];
+  readonly eol: '\n' | '\r\n';
+  readonly hasBom: boolean;
+}
+
+/**
+ * Splits on every LSP line break (\r\n, \n, \r) and drops a leading BOM: editors hide the BOM
+ * from the document text, so positions are counted without it everywhere.
+ */
+export function splitLines(text: string): SplitText {
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  const body = hasBom ? text.slice(1) : text;
+  const firstBreak = body.search(/\r\n|\n|\r/);
+  const eol = firstBreak >= 0 && body.startsWith('\r\n', firstBreak) ? '\r\n' : '\n';
+  return { lines: body.split(/\r\n|\n|\r/), eol, hasBom };
+}
