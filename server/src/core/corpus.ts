@@ -26,7 +26,7 @@ export interface CorpusEntry {
   readonly fromBuffer: boolean;
 }
 
-const SKIP_DIRS = /\/(node_modules|\.git|\.hg|\.svn|dist|out)\//;
+const SKIP_DIRS = /\/(node_modules|\.git|\.hg|\.svn)\//;
 
 export function folderOf(id: string): string {
   const i = id.lastIndexOf('/');
@@ -81,6 +81,14 @@ export class Corpus {
         log?.(`Cannot list ${root}: ${String(e)}`);
       }
     }
+    await this.scanFiles(files, log, onProgress);
+  }
+
+  /**
+   * Reads the given files: first which of them open with a header (that decides the corpus
+   * folders), then analyses those that are chunks. A buffer the user is editing wins over the disk.
+   */
+  async scanFiles(files: readonly string[], log?: (message: string) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
     const bytesById = new Map<string, Uint8Array>();
     let done = 0;
     for (const id of files) {
@@ -142,12 +150,13 @@ export class Corpus {
    * status or findings changed: a folder that gains its first header chunk turns its articles
    * into chunks too.
    */
-  update(id: string, text: string, fromBuffer: boolean): string[] {
+  update(id: string, text: string, fromBuffer: boolean, force = false): string[] {
     const folder = folderOf(id);
     const wasCorpusFolder = this.headerFolders.has(folder);
     if (isCandidate(id) || isChunkByName(id)) this.noteCandidate(id, startsWithHeader(text));
     const changed = [id];
-    if (this.isChunk(id)) this.entries.set(id, { id, analysis: analyzeText(id, text, this.options), fromBuffer });
+    // `force`: the user gave the file the chunk language although the corpus rules do not make it one.
+    if (force || this.isChunk(id)) this.entries.set(id, { id, analysis: analyzeText(id, text, this.options), fromBuffer });
     else this.entries.delete(id);
     if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
     return changed;

@@ -1,0 +1,53 @@
+// Activates Chunk Review: starts the language server and gives corpus `.txt` files the chunk language.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CorpusChangedNotification, IsChunkRequest, type CorpusChangedParams } from '../../server/src/protocol';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,chunk}');
+  context.subscriptions.push(watcher);
+  const clientOptions: LanguageClientOptions = {
+    // The server decides which .txt files are chunks (corpus rules); it ignores the others.
+    documentSelector: [
+      { language: 'chunk' },
+      { scheme: 'file', language: 'plaintext', pattern: '**/*.txt' },
+    ],
+    synchronize: { fileEvents: watcher, configurationSection: 'chunkReview' },
+    outputChannelName: 'Chunk Review',
+  };
+  client = new LanguageClient('chunkReview', 'Chunk Review', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('chunkReview.restartServer', async () => client?.restart()),
+    vscode.workspace.onDidOpenTextDocument((doc) => void adoptChunk(doc)),
+  );
+  await client.start();
+  context.subscriptions.push(
+    client.onNotification(CorpusChangedNotification, (_p: CorpusChangedParams) => {
+      for (const doc of vscode.workspace.textDocuments) void adoptChunk(doc);
+    }),
+  );
+  for (const doc of vscode.workspace.textDocuments) void adoptChunk(doc);
+}
+
+/** An article `.txt` in a corpus folder has no header for `firstLine` to see: ask the server. */
+async function adoptChunk(doc: vscode.TextDocument): Promise<void> {
+  if (!client || doc.languageId !== 'plaintext' || doc.uri.scheme !== 'file' || !doc.uri.path.endsWith('.txt')) return;
+  try {
+    const isChunk = await client.sendRequest<boolean>(IsChunkRequest, { uri: doc.uri.toString() });
+    if (isChunk) await vscode.languages.setTextDocumentLanguage(doc, 'chunk');
+  } catch {
+    // The server may be restarting; the next corpus notification retries.
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,47 @@
+// Hover on header fields: what the field means and what the content gives.
+import type { Hover, Position } from 'vscode-languageserver';
+import { formatPeriod, type Analysis, type HeaderField } from '../core';
+
+const EXPLAIN: Record<string, string> = {
+  Période: 'The date of the first and of the last dated message, `dd/mm/yyyy → dd/mm/yyyy`; `null → null` when the producer found none.',
+  Participants: 'The distinct senders, comma-separated, in order of first appearance.',
+  Topics: 'Keywords the producer spotted. Not checked against the content.',
+  Tokens: "The producer's estimate: the sum of `ceil(length / 4)` over the non-empty content lines, each trimmed (UTF-16 length: an emoji counts 2).",
+  Messages: 'The number of non-empty content lines — not the number of WhatsApp messages.',
+};
+
+function within(p: Position, f: HeaderField): boolean {
+  return p.line === f.line && p.character >= f.nameRange.start.character && p.character <= Math.max(f.valueRange.end.character, f.nameRange.end.character + 1);
+}
+
+export function headerHover(analysis: Analysis, position: Position): Hover | null {
+  const { chunk, derived } = analysis;
+  if (!chunk?.header || !derived) return null;
+  const field = chunk.header.fields.find((f) => within(position, f));
+  if (!field) return null;
+  const lines = [`**${field.name}** — ${EXPLAIN[field.name] ?? 'Not a field the producer writes.'}`, ''];
+  const senders = new Map<string, number>();
+  for (const m of chunk.messages) if (m.sender !== undefined) senders.set(m.sender, (senders.get(m.sender) ?? 0) + 1);
+  switch (field.name) {
+    case 'Tokens':
+      lines.push(`Header: \`${field.value || '(empty)'}\` · content gives **${derived.tokens}** over ${derived.messages} non-empty lines.`);
+      break;
+    case 'Messages':
+      lines.push(
+        `Header: \`${field.value || '(empty)'}\` · content has **${derived.messages}** non-empty lines,`,
+        `holding ${derived.whatsappMessages} WhatsApp message${derived.whatsappMessages === 1 ? '' : 's'} from ${senders.size} sender${senders.size === 1 ? '' : 's'}.`,
+      );
+      break;
+    case 'Période':
+      lines.push(`Header: \`${field.value || '(empty)'}\` · content gives **${formatPeriod(derived.period)}** (${chunk.messages.length} dated line${chunk.messages.length === 1 ? '' : 's'}).`);
+      break;
+    case 'Participants':
+      lines.push(`Header: \`${field.value || '(empty)'}\` · content's senders:`);
+      if (senders.size === 0) lines.push('', '*none*');
+      else for (const [s, n] of senders) lines.push(`- ${s} — ${n} message${n === 1 ? '' : 's'}`);
+      break;
+    default:
+      break;
+  }
+  return { contents: { kind: 'markdown', value: lines.join('\n') }, range: { start: field.nameRange.start, end: field.valueRange.end } };
+}

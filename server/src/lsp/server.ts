@@ -1,0 +1,206 @@
+// The language server: glue between an LSP connection and the core's Corpus. One handler per
+// method; all domain logic lives in ../core.
+import {
+  CodeActionKind, DidChangeConfigurationNotification, FileChangeType, TextDocumentSyncKind,
+  TextDocuments, type Connection, type InitializeParams, type InitializeResult, type WorkDoneProgressReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Corpus, type CorpusOptions, type Workspace } from '../core';
+import {
+  CorpusChangedNotification, DEFAULT_SETTINGS, IsChunkRequest, StatsRequest,
+  type ChunkReviewSettings, type IsChunkParams, type StatsResult,
+} from '../protocol';
+import { toCodeActions, toDiagnostic } from './convert';
+import { headerHover } from './hover';
+import { pullSettings } from './settings';
+
+export interface ServerOptions {
+  readonly workspace: Workspace;
+  /** Delay between the last keystroke and the re-analysis of a buffer. */
+  readonly debounceMs?: number;
+}
+
+export function startServer(connection: Connection, options: ServerOptions): void {
+  const documents = new TextDocuments(TextDocument);
+  const debounceMs = options.debounceMs ?? 150;
+  let roots: string[] = [];
+  let settings: ChunkReviewSettings = DEFAULT_SETTINGS;
+  let canPullConfig = false;
+  let canReportProgress = false;
+  let indexed = false;
+  let corpus = new Corpus(options.workspace, { roots: [] });
+  const timers = new Map<string, NodeJS.Timeout>();
+  const published = new Set<string>();
+  const analyzedVersion = new Map<string, number>();
+
+  const log = (m: string) => connection.console.log(m);
+  const corpusOptions = (): CorpusOptions => ({ roots, include: settings.corpus.include, severity: settings.severity });
+
+  function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
+    return async (...args: A) => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        connection.console.error(`${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function publish(ids: Iterable<string>): void {
+    for (const uri of ids) {
+      const entry = corpus.get(uri);
+      if (entry) {
+        for (const { code, error } of entry.analysis.errors) connection.console.error(`rule ${code} failed on ${uri}: ${String(error)}`);
+        void connection.sendDiagnostics({ uri, diagnostics: entry.analysis.findings.map((f) => toDiagnostic(f, settings.docsBaseUrl)) });
+        published.add(uri);
+      } else if (published.delete(uri)) {
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+      }
+    }
+  }
+
+  function publishAll(): void {
+    const live = new Set<string>();
+    for (const e of corpus.all()) live.add(e.id);
+    publish(new Set([...live, ...published]));
+  }
+
+  async function rescan(): Promise<void> {
+    indexed = false;
+    const fresh = new Corpus(options.workspace, corpusOptions());
+    let progress: WorkDoneProgressReporter | undefined;
+    if (canReportProgress) {
+      try {
+        progress = await connection.window.createWorkDoneProgress();
+        progress.begin('Chunk Review: indexing corpus', 0, undefined, false);
+      } catch {
+        progress = undefined;
+      }
+    }
+    let lastReport = 0;
+    await fresh.scan((done, total) => {
+      const now = Date.now();
+      if (progress && (now - lastReport > 200 || done === total)) {
+        lastReport = now;
+        progress.report(Math.round((done / Math.max(1, total)) * 100), `${Math.floor(done / 2)} / ${Math.floor(total / 2)} files`);
+      }
+    }, log);
+    // Open buffers win over the disk.
+    for (const doc of documents.all()) fresh.update(doc.uri, doc.getText(), true, doc.languageId === 'chunk');
+    corpus = fresh;
+    indexed = true;
+    progress?.done();
+    publishAll();
+    void connection.sendNotification(CorpusChangedNotification, { uris: [...corpus.all()].map((e) => e.id) });
+    log(`Indexed ${corpus.size} chunks (${corpus.findingCount()} findings) in ${roots.length} folder(s).`);
+  }
+
+  async function analyzeBuffer(doc: TextDocument): Promise<void> {
+    if (analyzedVersion.get(doc.uri) === doc.version) return;
+    analyzedVersion.set(doc.uri, doc.version);
+    const changed = corpus.update(doc.uri, doc.getText(), true, doc.languageId === 'chunk');
+    await corpus.refresh(changed.filter((id) => id !== doc.uri));
+    publish(changed);
+    if (changed.length > 1) void connection.sendNotification(CorpusChangedNotification, { uris: changed });
+  }
+
+  function schedule(doc: TextDocument): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(doc.uri, setTimeout(() => {
+      timers.delete(doc.uri);
+      const current = documents.get(doc.uri);
+      if (current) void guard('analyze', undefined, analyzeBuffer)(current);
+    }, debounceMs));
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.map((u) => u.replace(/\/+$/, ''));
+    canPullConfig = params.capabilities.workspace?.configuration === true;
+    canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'chunk-review', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(guard('initialized', undefined, async () => {
+    if (canPullConfig) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'chunkReview' }).catch(() => undefined);
+    }
+    settings = await pullSettings(connection, canPullConfig, roots[0]);
+    await rescan();
+  }));
+
+  connection.onDidChangeConfiguration(guard('configuration', undefined, async () => {
+    settings = await pullSettings(connection, canPullConfig, roots[0]);
+    await rescan();
+  }));
+
+  connection.workspace.onDidChangeWorkspaceFolders?.(guard('workspaceFolders', undefined, async (e) => {
+    const removed = new Set(e.removed.map((f) => f.uri.replace(/\/+$/, '')));
+    roots = [...roots.filter((r) => !removed.has(r)), ...e.added.map((f) => f.uri.replace(/\/+$/, ''))];
+    await rescan();
+  }));
+
+  documents.onDidOpen((e) => void guard('open', undefined, analyzeBuffer)(e.document));
+  documents.onDidChangeContent((e) => {
+    if (analyzedVersion.get(e.document.uri) !== e.document.version) schedule(e.document);
+  });
+  documents.onDidClose(guard('close', undefined, async (e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    analyzedVersion.delete(e.document.uri);
+    // Back to what is on disk: a corpus file keeps its findings after its editor closes.
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = await options.workspace.readFile(e.document.uri);
+    } catch {
+      bytes = undefined;
+    }
+    const changed = corpus.markFromDisk(e.document.uri, bytes);
+    await corpus.refresh(changed.filter((id) => id !== e.document.uri));
+    publish(changed);
+  }));
+
+  connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, async (params) => {
+    const changed: string[] = [];
+    for (const c of params.changes) {
+      if (documents.get(c.uri)) continue; // the open buffer is the truth for now
+      if (c.type === FileChangeType.Deleted) {
+        changed.push(...corpus.remove(c.uri));
+        continue;
+      }
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = await options.workspace.readFile(c.uri);
+      } catch {
+        bytes = undefined;
+      }
+      changed.push(...corpus.markFromDisk(c.uri, bytes));
+    }
+    await corpus.refresh(changed);
+    publish(new Set(changed));
+    if (changed.length > 0) void connection.sendNotification(CorpusChangedNotification, { uris: changed });
+  }));
+
+  connection.onHover(guard('hover', null, (params) => {
+    const entry = corpus.get(params.textDocument.uri);
+    return entry ? headerHover(entry.analysis, params.position) : null;
+  }));
+
+  connection.onCodeAction(guard('codeAction', [], (params) =>
+    params.context.diagnostics.flatMap((d) => toCodeActions(params.textDocument.uri, d))));
+
+  connection.onRequest(StatsRequest, (): StatsResult => ({ chunks: corpus.size, indexed, findings: corpus.findingCount() }));
+  connection.onRequest(IsChunkRequest, (p: IsChunkParams): boolean => corpus.isChunk(p.uri) || corpus.get(p.uri) !== undefined);
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,45 @@
+// The core's Workspace over the real file system, for the server (file URIs) and the CLI (paths).
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'vscode-uri';
+import type { Workspace } from './core/corpus';
+
+const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/** Lists files recursively, without following symbolic links (no cycles). */
+export async function listFilesRecursive(dir: string, out: string[] = []): Promise<string[]> {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP.has(e.name)) await listFilesRecursive(p, out);
+    } else if (e.isFile()) out.push(p);
+  }
+  return out;
+}
+
+/** Ids are plain paths (the CLI). */
+export const pathWorkspace: Workspace = {
+  async readFile(id) {
+    return fs.readFile(id);
+  },
+  async listFiles(folder) {
+    return listFilesRecursive(folder);
+  },
+};
+
+/** Ids are `file:` URIs (the server). */
+export const uriWorkspace: Workspace = {
+  async readFile(id) {
+    return fs.readFile(URI.parse(id).fsPath);
+  },
+  async listFiles(folder) {
+    const files = await listFilesRecursive(URI.parse(folder).fsPath);
+    return files.map((f) => URI.file(f).toString());
+  },
+};

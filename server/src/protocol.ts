@@ -1,0 +1,41 @@
+// The custom requests and notifications of the Chunk Review language server, and its settings.
+// Imported by the client too, so both sides share one contract. Method names are public: other
+// clients and CI rely on them, so they never change meaning.
+import type { SeverityOverride } from './core/analyze';
+
+/** `chunkReview/stats`: how far the server is. Tools poll it to wait for readiness. */
+export const StatsRequest = 'chunkReview/stats';
+export interface StatsResult {
+  /** Corpus chunks known to the server. */
+  readonly chunks: number;
+  /** True once the start-up scan of the workspace is done. */
+  readonly indexed: boolean;
+  /** Findings over all those chunks. */
+  readonly findings: number;
+}
+
+/** `chunkReview/isChunk`: whether the server treats a document as a chunk (corpus rules). */
+export const IsChunkRequest = 'chunkReview/isChunk';
+export interface IsChunkParams {
+  readonly uri: string;
+}
+
+/** `chunkReview/corpusChanged` (server → client): the set of corpus chunks changed. */
+export const CorpusChangedNotification = 'chunkReview/corpusChanged';
+export interface CorpusChangedParams {
+  readonly uris: readonly string[];
+}
+
+/** The `chunkReview.*` settings, pulled per resource with `workspace/configuration`. */
+export interface ChunkReviewSettings {
+  readonly corpus: { readonly include: readonly string[] };
+  readonly severity: Readonly<Record<string, SeverityOverride>>;
+  /** Base URL of the rule docs linked from diagnostics; empty: the copy shipped with the extension. */
+  readonly docsBaseUrl: string;
+}
+
+export const DEFAULT_SETTINGS: ChunkReviewSettings = {
+  corpus: { include: [] },
+  severity: {},
+  docsBaseUrl: '',
+};
