@@ -27,6 +27,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let settings: ChunkReviewSettings = DEFAULT_SETTINGS;
   let canPullConfig = false;
   let canReportProgress = false;
+  let canWatchFolders = false;
   let indexed = false;
   let corpus = new Corpus(options.workspace, { roots: [] });
   const timers = new Map<string, NodeJS.Timeout>();
@@ -119,6 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     roots = folders.map((u) => u.replace(/\/+$/, ''));
     canPullConfig = params.capabilities.workspace?.configuration === true;
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -134,18 +136,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     if (canPullConfig) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'chunkReview' }).catch(() => undefined);
     }
+    if (canWatchFolders) {
+      // The getter throws for clients without the capability, so it is only touched here.
+      connection.workspace.onDidChangeWorkspaceFolders(guard('workspaceFolders', undefined, async (e) => {
+        const removed = new Set(e.removed.map((f) => f.uri.replace(/\/+$/, '')));
+        roots = [...roots.filter((r) => !removed.has(r)), ...e.added.map((f) => f.uri.replace(/\/+$/, ''))];
+        await rescan();
+      }));
+    }
     settings = await pullSettings(connection, canPullConfig, roots[0]);
     await rescan();
   }));
 
   connection.onDidChangeConfiguration(guard('configuration', undefined, async () => {
     settings = await pullSettings(connection, canPullConfig, roots[0]);
-    await rescan();
-  }));
-
-  connection.workspace.onDidChangeWorkspaceFolders?.(guard('workspaceFolders', undefined, async (e) => {
-    const removed = new Set(e.removed.map((f) => f.uri.replace(/\/+$/, '')));
-    roots = [...roots.filter((r) => !removed.has(r)), ...e.added.map((f) => f.uri.replace(/\/+$/, ''))];
     await rescan();
   }));
 
@@ -171,8 +175,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, async (params) => {
     const changed: string[] = [];
+    const direct = new Set<string>();
     for (const c of params.changes) {
       if (documents.get(c.uri)) continue; // the open buffer is the truth for now
+      direct.add(c.uri);
       if (c.type === FileChangeType.Deleted) {
         changed.push(...corpus.remove(c.uri));
         continue;
@@ -185,7 +191,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
       changed.push(...corpus.markFromDisk(c.uri, bytes));
     }
-    await corpus.refresh(changed);
+    // Siblings whose status changed with their folder are read again; the files named by the events are done.
+    await corpus.refresh(changed.filter((id) => !direct.has(id)));
     publish(new Set(changed));
     if (changed.length > 0) void connection.sendNotification(CorpusChangedNotification, { uris: changed });
   }));
