@@ -10,9 +10,14 @@ import {
   CorpusChangedNotification, DEFAULT_SETTINGS, IsChunkRequest, StatsRequest,
   type ChunkReviewSettings, type IsChunkParams, type StatsResult,
 } from '../protocol';
-import { toCodeActions, toDiagnostic } from './convert';
-import { headerHover } from './hover';
+import type { CodeActionProvider, Feature, HoverProvider, ServerContext } from './context';
+import { toDiagnostic } from './convert';
+import { headerHover } from './features/header-hover';
+import { quickFixes } from './features/quick-fixes';
 import { pullSettings } from './settings';
+
+/** Every feature of the server; each registers its own handlers or providers. */
+const FEATURES: readonly Feature[] = [headerHover, quickFixes];
 
 export interface ServerOptions {
   readonly workspace: Workspace;
@@ -32,6 +37,18 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let corpus = new Corpus(options.workspace, { roots: [] });
   const timers = new Map<string, NodeJS.Timeout>();
   const published = new Set<string>();
+  const hoverProviders: HoverProvider[] = [];
+  const codeActionProviders: CodeActionProvider[] = [];
+  const corpusListeners: ((ids: readonly string[]) => void)[] = [];
+  const corpusChanged = (ids: readonly string[]) => {
+    for (const l of corpusListeners) {
+      try {
+        l(ids);
+      } catch (e) {
+        connection.console.error(`corpus listener failed: ${String(e)}`);
+      }
+    }
+  };
   const analyzedVersion = new Map<string, number>();
 
   const log = (m: string) => connection.console.log(m);
@@ -93,7 +110,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     indexed = true;
     progress?.done();
     publishAll();
-    void connection.sendNotification(CorpusChangedNotification, { uris: [...corpus.all()].map((e) => e.id) });
+    const all = [...corpus.all()].map((e) => e.id);
+    corpusChanged(all);
+    void connection.sendNotification(CorpusChangedNotification, { uris: all });
     log(`Indexed ${corpus.size} chunks (${corpus.findingCount()} findings) in ${roots.length} folder(s).`);
   }
 
@@ -103,6 +122,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const changed = corpus.update(doc.uri, doc.getText(), true, doc.languageId === 'chunk');
     await corpus.refresh(changed.filter((id) => id !== doc.uri));
     publish(changed);
+    corpusChanged(changed);
     if (changed.length > 1) void connection.sendNotification(CorpusChangedNotification, { uris: changed });
   }
 
@@ -171,6 +191,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const changed = corpus.markFromDisk(e.document.uri, bytes);
     await corpus.refresh(changed.filter((id) => id !== e.document.uri));
     publish(changed);
+    corpusChanged(changed);
   }));
 
   connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, async (params) => {
@@ -194,16 +215,42 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     // Siblings whose status changed with their folder are read again; the files named by the events are done.
     await corpus.refresh(changed.filter((id) => !direct.has(id)));
     publish(new Set(changed));
+    corpusChanged(changed);
     if (changed.length > 0) void connection.sendNotification(CorpusChangedNotification, { uris: changed });
   }));
 
-  connection.onHover(guard('hover', null, (params) => {
+  connection.onHover(guard('hover', null, async (params) => {
     const entry = corpus.get(params.textDocument.uri);
-    return entry ? headerHover(entry.analysis, params.position) : null;
+    if (!entry) return null;
+    for (const p of hoverProviders) {
+      const h = await p(entry, params);
+      if (h) return h;
+    }
+    return null;
   }));
 
-  connection.onCodeAction(guard('codeAction', [], (params) =>
-    params.context.diagnostics.flatMap((d) => toCodeActions(params.textDocument.uri, d))));
+  connection.onCodeAction(guard('codeAction', [], async (params) => {
+    const entry = corpus.get(params.textDocument.uri);
+    const out = [];
+    for (const p of codeActionProviders) out.push(...(await p(entry, params)));
+    return out;
+  }));
+
+  const ctx: ServerContext = {
+    connection,
+    documents,
+    workspace: options.workspace,
+    corpus: () => corpus,
+    settings: () => settings,
+    indexed: () => indexed,
+    roots: () => roots,
+    addHoverProvider: (p) => hoverProviders.push(p),
+    addCodeActionProvider: (p) => codeActionProviders.push(p),
+    onCorpusChanged: (l) => corpusListeners.push(l),
+    guard,
+    log,
+  };
+  for (const f of FEATURES) f(ctx);
 
   connection.onRequest(StatsRequest, (): StatsResult => ({ chunks: corpus.size, indexed, findings: corpus.findingCount() }));
   connection.onRequest(IsChunkRequest, (p: IsChunkParams): boolean => corpus.isChunk(p.uri) || corpus.get(p.uri) !== undefined);
