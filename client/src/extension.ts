@@ -13,14 +13,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,chunk}');
-  context.subscriptions.push(watcher);
+  const configWatcher = vscode.workspace.createFileSystemWatcher('**/.chunkreview.json');
+  context.subscriptions.push(watcher, configWatcher);
   const clientOptions: LanguageClientOptions = {
     // The server decides which .txt files are chunks (corpus rules); it ignores the others.
     documentSelector: [
       { language: 'chunk' },
       { scheme: 'file', language: 'plaintext', pattern: '**/*.txt' },
     ],
-    synchronize: { fileEvents: watcher, configurationSection: 'chunkReview' },
+    synchronize: { fileEvents: [watcher, configWatcher], configurationSection: 'chunkReview' },
     outputChannelName: 'Chunk Review',
   };
   client = new LanguageClient('chunkReview', 'Chunk Review', serverOptions, clientOptions);

@@ -1,4 +1,5 @@
 // One entry point analyses a document: bytes or text in, the model and its findings out.
+import { DEFAULT_CONFIG, type ProjectConfig } from './config';
 import type { Chunk, Finding, Severity } from './model';
 import { readHeaderValues } from './header-values';
 import { parseChunk, range } from './parse';
@@ -12,6 +13,8 @@ export interface AnalysisOptions {
   /** Per-code severity overrides; `off` drops the finding. */
   readonly severity?: Readonly<Record<string, SeverityOverride>>;
   readonly maxBytes?: number;
+  /** The corpus's `.chunkreview.json`; its severities win over `severity`. */
+  readonly config?: ProjectConfig;
 }
 
 export interface Analysis {
@@ -42,7 +45,7 @@ export function analyzeBytes(uri: string, bytes: Uint8Array, options: AnalysisOp
 export function analyzeChunk(chunk: Chunk, options: AnalysisOptions = {}): Analysis {
   const derived = deriveHeader(chunk);
   const values = readHeaderValues(chunk);
-  const ctx = { chunk, derived, values };
+  const ctx = { chunk, derived, values, config: options.config ?? DEFAULT_CONFIG };
   const findings: Finding[] = [];
   const errors: { code: string; error: unknown }[] = [];
   for (const rule of RULES) {
@@ -59,7 +62,7 @@ export function analyzeChunk(chunk: Chunk, options: AnalysisOptions = {}): Analy
 }
 
 function resolveSeverity(code: string, fallback: Severity, options: AnalysisOptions): Severity | undefined {
-  const o = options.severity?.[code];
+  const o = options.config?.severity[code] ?? options.severity?.[code];
   if (o === 'off') return undefined;
   return o ?? fallback;
 }

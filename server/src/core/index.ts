@@ -8,3 +8,5 @@ export { readHeaderValues, type HeaderValues } from './header-values';
 export { allRuleInfo, RULES, FILE_UNREADABLE, type RuleInfo } from './rules';
 export { decodeChunkBytes, splitLines } from './text';
 export { formatDate, parseDatedLine } from './whatsapp';
+export { CONFIG_FILE, DEFAULT_CONFIG, parseProjectConfig, type EntityEntry, type EntityKind, type IgnoreEntry, type ProjectConfig } from './config';
+export { t } from './l10n';

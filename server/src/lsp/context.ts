@@ -1,7 +1,7 @@
 // What a feature module gets from the server: the connection, the documents, the current
 // corpus and settings, and a way to add hover and code-action providers without touching
 // the server's wiring. One module per feature (features/*.ts), registered in server.ts.
-import type { CodeAction, CodeActionParams, Connection, Hover, HoverParams, TextDocuments } from 'vscode-languageserver';
+import type { CodeAction, CodeActionParams, Connection, Hover, HoverParams, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Corpus, CorpusEntry, Workspace } from '../core';
 import type { ChunkReviewSettings } from '../protocol';
@@ -22,6 +22,8 @@ export interface ServerContext {
   /** Hover providers are asked in order; the first non-null answer wins. */
   addHoverProvider(p: HoverProvider): void;
   addCodeActionProvider(p: CodeActionProvider): void;
+  /** Capabilities this feature needs announced in the initialize result (merged shallowly). */
+  addCapabilities(c: ServerCapabilities): void;
   /** Called after the corpus changed, with the ids that changed (all of them after a rescan). */
   onCorpusChanged(listener: (ids: readonly string[]) => void): void;
   /** Wraps a handler so an exception is logged and answered with a fallback, never fatal. */

@@ -2,10 +2,10 @@
 // method; all domain logic lives in ../core.
 import {
   CodeActionKind, DidChangeConfigurationNotification, FileChangeType, TextDocumentSyncKind,
-  TextDocuments, type Connection, type InitializeParams, type InitializeResult, type WorkDoneProgressReporter,
+  TextDocuments, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Corpus, type CorpusOptions, type Workspace } from '../core';
+import { CONFIG_FILE, Corpus, DEFAULT_CONFIG, parseProjectConfig, type CorpusOptions, type ProjectConfig, type Workspace } from '../core';
 import {
   CorpusChangedNotification, DEFAULT_SETTINGS, IsChunkRequest, StatsRequest,
   type ChunkReviewSettings, type IsChunkParams, type StatsResult,
@@ -30,6 +30,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const debounceMs = options.debounceMs ?? 150;
   let roots: string[] = [];
   let settings: ChunkReviewSettings = DEFAULT_SETTINGS;
+  let config: ProjectConfig = DEFAULT_CONFIG;
   let canPullConfig = false;
   let canReportProgress = false;
   let canWatchFolders = false;
@@ -40,6 +41,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const hoverProviders: HoverProvider[] = [];
   const codeActionProviders: CodeActionProvider[] = [];
   const corpusListeners: ((ids: readonly string[]) => void)[] = [];
+  let extraCapabilities: ServerCapabilities = {};
   const corpusChanged = (ids: readonly string[]) => {
     for (const l of corpusListeners) {
       try {
@@ -52,7 +54,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const analyzedVersion = new Map<string, number>();
 
   const log = (m: string) => connection.console.log(m);
-  const corpusOptions = (): CorpusOptions => ({ roots, include: settings.corpus.include, severity: settings.severity });
+  const corpusOptions = (): CorpusOptions => ({ roots, include: settings.corpus.include, severity: settings.severity, config });
+
+  /** `.chunkreview.json` of the first workspace folder; absent or broken gives the defaults. */
+  async function loadConfig(): Promise<void> {
+    config = DEFAULT_CONFIG;
+    if (roots.length === 0) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = await options.workspace.readFile(`${roots[0]}/${CONFIG_FILE}`);
+    } catch {
+      return;
+    }
+    const parsed = parseProjectConfig(new TextDecoder().decode(bytes));
+    config = parsed.config;
+    for (const p of parsed.problems) connection.console.warn(p.message);
+  }
 
   function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>): (...args: A) => Promise<R> {
     return async (...args: A) => {
@@ -86,6 +103,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   async function rescan(): Promise<void> {
     indexed = false;
+    await loadConfig();
     const fresh = new Corpus(options.workspace, corpusOptions());
     let progress: WorkDoneProgressReporter | undefined;
     if (canReportProgress) {
@@ -147,6 +165,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        ...extraCapabilities,
       },
       serverInfo: { name: 'chunk-review', version: '0.1.0' },
     };
@@ -195,6 +214,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }));
 
   connection.onDidChangeWatchedFiles(guard('watchedFiles', undefined, async (params) => {
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`))) {
+      await rescan();
+      return;
+    }
     const changed: string[] = [];
     const direct = new Set<string>();
     for (const c of params.changes) {
@@ -246,6 +269,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     roots: () => roots,
     addHoverProvider: (p) => hoverProviders.push(p),
     addCodeActionProvider: (p) => codeActionProviders.push(p),
+    addCapabilities: (c) => {
+      extraCapabilities = { ...extraCapabilities, ...c };
+    },
     onCorpusChanged: (l) => corpusListeners.push(l),
     guard,
     log,

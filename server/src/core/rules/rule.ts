@@ -1,5 +1,6 @@
 // The shape every rule has: a stable code, a default severity, and a check over one chunk.
 // Each rule's documentation lives in docs/rules/<code>.md (a test keeps the two in step).
+import type { ProjectConfig } from '../config';
 import type { Chunk, Finding, Severity } from '../model';
 import type { HeaderValues } from '../header-values';
 import type { ProducerHeader } from '../producer';
@@ -9,6 +10,8 @@ export interface RuleContext {
   /** What the header should say according to the producer's rules. */
   readonly derived: ProducerHeader;
   readonly values: HeaderValues;
+  /** The corpus's `.chunkreview.json` (defaults when there is none). */
+  readonly config: ProjectConfig;
 }
 
 /** A finding before the engine applies the code and the configured severity. */

@@ -1,0 +1,3 @@
+// Every user-visible string of the core and the server goes through `t`, so the server can
+// answer in the client's locale (bundles in l10n/). Placeholders are `{0}`, `{1}`…
+export { t } from '@vscode/l10n';
