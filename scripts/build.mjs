@@ -14,6 +14,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // Prefer ESM entries: some packages' UMD builds (jsonc-parser) hide their requires from the bundler.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [
