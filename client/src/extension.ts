@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CorpusChangedNotification, IsChunkRequest, type CorpusChangedParams } from '../../server/src/protocol';
+import { registerCorpusTrees } from './views/corpus-tree';
+import { registerStatusBar } from './views/status-bar';
 
 let client: LanguageClient | undefined;
 
@@ -27,12 +29,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('chunkReview', 'Chunk Review', serverOptions, clientOptions);
   context.subscriptions.push(
     vscode.commands.registerCommand('chunkReview.restartServer', async () => client?.restart()),
+    vscode.commands.registerCommand('chunkReview.openReadme', () =>
+      vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'))),
     vscode.workspace.onDidOpenTextDocument((doc) => void adoptChunk(doc)),
   );
   await client.start();
+  const trees = registerCorpusTrees(context, client);
+  const status = registerStatusBar(context, client);
   context.subscriptions.push(
+    // The server says when the corpus changed: no polling.
     client.onNotification(CorpusChangedNotification, (_p: CorpusChangedParams) => {
       for (const doc of vscode.workspace.textDocuments) void adoptChunk(doc);
+      trees.refresh();
+      status.refresh();
     }),
   );
   for (const doc of vscode.workspace.textDocuments) void adoptChunk(doc);

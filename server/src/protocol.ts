@@ -39,3 +39,23 @@ export const DEFAULT_SETTINGS: ChunkReviewSettings = {
   severity: {},
   docsBaseUrl: '',
 };
+
+/**
+ * `chunkReview/corpusTree`: one level of the participants or dates tree. Without `parent`, the
+ * roots; with it, the children of that node (its `id`). Ids are stable across refreshes.
+ */
+export const CorpusTreeRequest = 'chunkReview/corpusTree';
+export interface CorpusTreeParams {
+  readonly kind: 'participants' | 'dates';
+  readonly parent?: string;
+}
+export interface CorpusTreeItem {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly count: number;
+  readonly hasChildren: boolean;
+  readonly uri?: string;
+  readonly range?: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
+  readonly tags?: readonly string[];
+}

@@ -23,7 +23,7 @@ export class TestClient {
   readonly progress: unknown[] = [];
   private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, readonly stderr: string[]) {}
 
-  static async start(folder: string, capabilities: Record<string, unknown> = {}): Promise<TestClient> {
+  static async start(folder: string, capabilities: Record<string, unknown> = {}, locale?: string): Promise<TestClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const stderr: string[] = [];
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
@@ -39,6 +39,7 @@ export class TestClient {
     const uri = pathToFileURL(folder).toString();
     await connection.sendRequest('initialize', {
       processId: process.pid,
+      ...(locale ? { locale } : {}),
       rootUri: uri,
       workspaceFolders: [{ uri, name: 'corpus' }],
       capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true }, ...capabilities },

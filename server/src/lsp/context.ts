@@ -19,6 +19,8 @@ export interface ServerContext {
   /** True once the start-up scan is done. */
   indexed(): boolean;
   roots(): readonly string[];
+  /** The client's UI language (`initialize.locale`), e.g. `fr`; `en` by default. */
+  locale(): string;
   /** Hover providers are asked in order; the first non-null answer wins. */
   addHoverProvider(p: HoverProvider): void;
   addCodeActionProvider(p: CodeActionProvider): void;

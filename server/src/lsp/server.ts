@@ -12,12 +12,14 @@ import {
 } from '../protocol';
 import type { CodeActionProvider, Feature, HoverProvider, ServerContext } from './context';
 import { toDiagnostic } from './convert';
+import { corpusTree } from './features/corpus-tree';
 import { headerHover } from './features/header-hover';
 import { quickFixes } from './features/quick-fixes';
+import { configureLocale } from './l10n';
 import { pullSettings } from './settings';
 
 /** Every feature of the server; each registers its own handlers or providers. */
-const FEATURES: readonly Feature[] = [headerHover, quickFixes];
+const FEATURES: readonly Feature[] = [headerHover, quickFixes, corpusTree];
 
 export interface ServerOptions {
   readonly workspace: Workspace;
@@ -34,6 +36,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let canPullConfig = false;
   let canReportProgress = false;
   let canWatchFolders = false;
+  let locale = 'en';
   let indexed = false;
   let corpus = new Corpus(options.workspace, { roots: [] });
   const timers = new Map<string, NodeJS.Timeout>();
@@ -159,6 +162,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     canPullConfig = params.capabilities.workspace?.configuration === true;
     canReportProgress = params.capabilities.window?.workDoneProgress === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    configureLocale(params.locale);
+    locale = (params.locale ?? 'en').toLowerCase();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -267,6 +272,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     settings: () => settings,
     indexed: () => indexed,
     roots: () => roots,
+    locale: () => locale,
     addHoverProvider: (p) => hoverProviders.push(p),
     addCodeActionProvider: (p) => codeActionProviders.push(p),
     addCapabilities: (c) => {
