@@ -91,7 +91,7 @@ async function lint(o: LintOptions, log: (m: string) => void): Promise<FileResul
     const wanted = stat.isDirectory() ? undefined : abs;
     for (const e of corpus.all()) {
       if (wanted && e.id !== wanted) continue;
-      results.set(e.id, { path: display(e.id), findings: e.analysis.findings });
+      results.set(e.id, { path: display(e.id), findings: corpus.findings(e.id) });
     }
   }
   return [...results.values()].sort((a, b) => a.path.localeCompare(b.path));

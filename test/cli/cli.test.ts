@@ -100,7 +100,7 @@ describe('chunk-review lint', () => {
     assert.ok(valid, JSON.stringify(ajv.errors));
     const rules = sarif.runs[0].tool.driver.rules as { id: string; helpUri: string }[];
     assert.ok(rules.some((x) => x.id === 'period-mismatch' && /^file:.*period-mismatch\.md$/.test(x.helpUri)));
-    assert.equal(sarif.runs[0].results.length, 4);
+    assert.equal(sarif.runs[0].results.length, 5);
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine, 2);
   });
 });

@@ -2,7 +2,8 @@
 // come in through the Workspace interface, so tests run on an in-memory corpus.
 import picomatch from 'picomatch';
 import { analyzeBytes, analyzeText, type Analysis, type AnalysisOptions } from './analyze';
-import { HEADER_START_MARKER } from './model';
+import { HEADER_START_MARKER, type Finding, type Severity } from './model';
+import { CorpusSearch } from './search';
 import { isStartMarkerLike } from './parse';
 
 /** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
@@ -66,9 +67,23 @@ export class Corpus {
   /** Number of header chunks per folder: a folder with one is a corpus folder. */
   private readonly headerFolders = new Map<string, number>();
   private readonly includeMatcher: ((path: string) => boolean) | undefined;
+  /** Search, related chunks, overlaps and near-duplicates, kept in step with the entries. */
+  readonly search = new CorpusSearch((id) => this.entries.get(id)?.analysis.chunk);
 
   constructor(private readonly workspace: Workspace, private options: CorpusOptions) {
     this.includeMatcher = options.include && options.include.length > 0 ? picomatch([...options.include], { dot: true }) : undefined;
+  }
+
+  /** The one place entries change, so the search structures never drift from them. */
+  private put(entry: CorpusEntry): void {
+    this.entries.set(entry.id, entry);
+    if (entry.analysis.chunk) this.search.set(entry.id, entry.analysis.chunk);
+    else this.search.remove(entry.id);
+  }
+
+  private drop(id: string): void {
+    this.entries.delete(id);
+    this.search.remove(id);
   }
 
   /** Reads and analyses every candidate file below the roots. Unreadable files are findings, not failures. */
@@ -103,7 +118,7 @@ export class Corpus {
     }
     for (const [id, bytes] of bytesById) {
       if (this.isChunk(id) && !this.entries.get(id)?.fromBuffer) {
-        this.entries.set(id, { id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
+        this.put({ id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
       }
       onProgress?.(++done, files.length * 2);
     }
@@ -154,12 +169,13 @@ export class Corpus {
     const folder = folderOf(id);
     const wasCorpusFolder = this.headerFolders.has(folder);
     if (isCandidate(id) || isChunkByName(id)) this.noteCandidate(id, startsWithHeader(text));
-    const changed = [id];
+    const changed = [id, ...this.search.neighbours(id)];
     // `force`: the user gave the file the chunk language although the corpus rules do not make it one.
-    if (force || this.isChunk(id)) this.entries.set(id, { id, analysis: analyzeText(id, text, this.options), fromBuffer });
-    else this.entries.delete(id);
+    if (force || this.isChunk(id)) this.put({ id, analysis: analyzeText(id, text, this.options), fromBuffer });
+    else this.drop(id);
+    changed.push(...this.search.neighbours(id));
     if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
-    return changed;
+    return [...new Set(changed)];
   }
 
   /** Records that a buffer was closed: the disk version takes over again on the next read. */
@@ -167,8 +183,9 @@ export class Corpus {
     if (bytes === undefined) return this.remove(id);
     const analysis = analyzeBytes(id, bytes, this.options);
     if (!analysis.chunk) {
-      if (this.isChunk(id)) this.entries.set(id, { id, analysis, fromBuffer: false });
-      return [id];
+      const changed = [id, ...this.search.neighbours(id)];
+      if (this.isChunk(id)) this.put({ id, analysis, fromBuffer: false });
+      return changed;
     }
     return this.update(id, analysis.chunk.lines.join(analysis.chunk.eol), false);
   }
@@ -178,10 +195,10 @@ export class Corpus {
     const wasCorpusFolder = this.headerFolders.has(folder);
     if (this.candidates.get(id) === true) this.bump(folder, -1);
     this.candidates.delete(id);
-    this.entries.delete(id);
-    const changed = [id];
+    const changed = [id, ...this.search.neighbours(id)];
+    this.drop(id);
     if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
-    return changed;
+    return [...new Set(changed)];
   }
 
   private folderSiblings(id: string): string[] {
@@ -194,15 +211,15 @@ export class Corpus {
     for (const id of ids) {
       const entry = this.entries.get(id);
       if (!this.isChunk(id)) {
-        this.entries.delete(id);
+        if (!entry?.fromBuffer) this.drop(id);
         continue;
       }
       if (entry) continue;
       try {
         const bytes = await this.workspace.readFile(id);
-        this.entries.set(id, { id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
+        this.put({ id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
       } catch {
-        this.entries.delete(id);
+        this.drop(id);
       }
     }
   }
@@ -223,9 +240,23 @@ export class Corpus {
     return this.entries.size;
   }
 
+  /** A chunk's findings: its own rules' and the corpus-level ones (overlap, duplicate). */
+  findings(id: string): Finding[] {
+    const e = this.entries.get(id);
+    if (!e) return [];
+    const corpusLevel = this.search.findings(id, (code, fallback) => this.severityOf(code, fallback));
+    return corpusLevel.length === 0 ? [...e.analysis.findings] : [...e.analysis.findings, ...corpusLevel].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  private severityOf(code: string, fallback: Severity): Severity | undefined {
+    const o = this.options.config?.severity[code] ?? this.options.severity?.[code];
+    if (o === 'off') return undefined;
+    return o ?? fallback;
+  }
+
   findingCount(): number {
     let n = 0;
-    for (const e of this.entries.values()) n += e.analysis.findings.length;
+    for (const id of this.entries.keys()) n += this.findings(id).length;
     return n;
   }
 }

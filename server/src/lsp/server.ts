@@ -90,7 +90,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       const entry = corpus.get(uri);
       if (entry) {
         for (const { code, error } of entry.analysis.errors) connection.console.error(`rule ${code} failed on ${uri}: ${String(error)}`);
-        void connection.sendDiagnostics({ uri, diagnostics: entry.analysis.findings.map((f) => toDiagnostic(f, settings.docsBaseUrl)) });
+        void connection.sendDiagnostics({ uri, diagnostics: corpus.findings(uri).map((f) => toDiagnostic(f, settings.docsBaseUrl)) });
         published.add(uri);
       } else if (published.delete(uri)) {
         void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -20,6 +20,12 @@ export const FILE_UNREADABLE = {
   summary: 'The file is binary, not valid UTF-8, or too large to be a chunk; it was not analysed.',
 } as const;
 
+/** Findings about a chunk in its corpus, reported by the corpus search (core/search). */
+export const CORPUS_RULES = [
+  { code: 'overlap', defaultSeverity: 'information', summary: "The chunk's first lines repeat the previous chunk's last lines: the producer's designed overlap." },
+  { code: 'duplicate', defaultSeverity: 'warning', summary: 'The chunk is an exact or near copy of another chunk (5-word shingles, Jaccard ≥ 0.8).' },
+] as const;
+
 export const RULES: readonly Rule[] = [
   headerMarker,
   headerFieldMissing,
@@ -40,5 +46,5 @@ export interface RuleInfo {
 }
 
 export function allRuleInfo(): RuleInfo[] {
-  return [...RULES.map(({ code, defaultSeverity, summary }) => ({ code, defaultSeverity, summary })), FILE_UNREADABLE];
+  return [...RULES.map(({ code, defaultSeverity, summary }) => ({ code, defaultSeverity, summary })), ...CORPUS_RULES, FILE_UNREADABLE];
 }

@@ -1,0 +1,268 @@
+// Search, related chunks and the corpus-level findings (overlap, duplicate) over every chunk.
+// The structures hold no chunk text: previews and duplicate checks ask `chunkOf` for it.
+import type { Chunk, Finding, Range, Severity } from '../model';
+import { t } from '../l10n';
+import { formatDate } from '../whatsapp';
+import { InvertedIndex } from './inverted-index';
+import { NearDuplicates } from './near-duplicates';
+import { OverlapIndex } from './overlap';
+import { foldTerm, terms } from './tokenize';
+
+/** What the entity and figure index can tell about a chunk, to explain relatedness. */
+export interface RelatedSignals {
+  /** Distinct entities (key, display label) mentioned in a chunk. */
+  entitiesOf(id: string): readonly { readonly key: string; readonly label: string }[];
+  /** Distinct figures (normalised key, display label) quoted in a chunk. */
+  figuresOf(id: string): readonly { readonly key: string; readonly label: string }[];
+  chunksWithEntity(key: string): readonly string[];
+  chunksWithFigure(key: string): readonly string[];
+}
+
+export interface SearchHit {
+  readonly uri: string;
+  readonly score: number;
+  readonly range: Range;
+  readonly preview: string;
+}
+
+export interface RelatedChunk {
+  readonly uri: string;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly range?: Range;
+}
+
+interface Meta {
+  senders: Set<string>;
+  days: Set<string>;
+}
+
+export function contentText(chunk: Chunk): string {
+  return chunk.lines.slice(chunk.contentStartLine).join('\n');
+}
+
+function baseName(id: string): string {
+  const b = id.slice(id.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(b);
+  } catch {
+    return b;
+  }
+}
+
+export class CorpusSearch {
+  readonly text = new InvertedIndex();
+  readonly duplicates: NearDuplicates;
+  readonly overlaps = new OverlapIndex();
+  private readonly meta = new Map<string, Meta>();
+  private readonly byDay = new Map<string, Set<string>>();
+  signals: RelatedSignals | undefined;
+
+  constructor(private readonly chunkOf: (id: string) => Chunk | undefined, duplicateThreshold = 0.8) {
+    this.duplicates = new NearDuplicates(duplicateThreshold);
+  }
+
+  private readonly textOf = (id: string): string | undefined => {
+    const c = this.chunkOf(id);
+    return c ? contentText(c) : undefined;
+  };
+
+  get size(): number {
+    return this.text.size;
+  }
+
+  set(id: string, chunk: Chunk): void {
+    this.remove(id);
+    const text = contentText(chunk);
+    this.text.set(id, text);
+    this.duplicates.set(id, text);
+    this.overlaps.set(id, chunk);
+    const days = new Set(chunk.messages.map((m) => formatDate(m.date)));
+    for (const d of days) {
+      let s = this.byDay.get(d);
+      if (!s) this.byDay.set(d, (s = new Set()));
+      s.add(id);
+    }
+    this.meta.set(id, { senders: new Set(chunk.messages.flatMap((m) => (m.sender !== undefined ? [m.sender] : []))), days });
+  }
+
+  remove(id: string): void {
+    if (!this.meta.has(id)) return;
+    this.text.remove(id);
+    this.duplicates.remove(id);
+    this.overlaps.remove(id);
+    for (const d of this.meta.get(id)!.days) {
+      const s = this.byDay.get(d);
+      s?.delete(id);
+      if (s && s.size === 0) this.byDay.delete(d);
+    }
+    this.meta.delete(id);
+  }
+
+  /** Chunks whose corpus findings may change when `id` changes (its duplicates and continuations). */
+  neighbours(id: string): string[] {
+    return [...new Set([...this.duplicates.candidates(id), ...this.overlaps.nextOf(id), ...this.overlaps.previousOf(id).map((e) => e.previous)])];
+  }
+
+  /** Type-as-you-search: typo- and accent-tolerant, with the best matching line of each chunk. */
+  search(query: string, limit = 20): SearchHit[] {
+    const hits = this.text.search(query, limit);
+    const out: SearchHit[] = [];
+    for (const h of hits) {
+      const chunk = this.chunkOf(h.id);
+      if (!chunk) continue;
+      const { line, column, length } = bestLine(chunk, new Set(h.matched));
+      const text = chunk.lines[line] ?? '';
+      out.push({
+        uri: h.id,
+        score: Math.round(h.score * 1000) / 1000,
+        range: { start: { line, character: column }, end: { line, character: column + length } },
+        preview: preview(text, column),
+      });
+    }
+    return out;
+  }
+
+  /** The chunks most related to `id`, best first, each with its reasons in plain words. */
+  related(id: string, limit = 10): RelatedChunk[] {
+    const chunk = this.chunkOf(id);
+    if (!chunk || !this.meta.has(id)) return [];
+    const mine = this.meta.get(id)!;
+    const scores = new Map<string, { score: number; reasons: string[]; range?: Range }>();
+    const add = (other: string, score: number, reason: string, range?: Range) => {
+      if (other === id || !this.meta.has(other)) return;
+      let s = scores.get(other);
+      if (!s) scores.set(other, (s = { score: 0, reasons: [] }));
+      s.score += score;
+      s.reasons.push(reason);
+      if (range && !s.range) s.range = range;
+    };
+    const lineRange = (c: Chunk | undefined, line: number): Range => ({ start: { line, character: 0 }, end: { line, character: c?.lines[line]?.length ?? 0 } });
+
+    for (const next of this.overlaps.nextOf(id)) {
+      const edge = this.overlaps.previousOf(next).find((e) => e.previous === id)!;
+      add(next, 100, t('continues this chunk'), lineRange(this.chunkOf(next), edge.lines[edge.lines.length - 1]! + 1));
+    }
+    for (const edge of this.overlaps.previousOf(id)) add(edge.previous, 90, t('precedes this chunk'), lineRange(this.chunkOf(edge.previous), edge.previousLines[0]!));
+    for (const d of this.duplicates.duplicatesOf(id, this.textOf)) add(d.id, 60 * d.similarity, t('near copy ({0}% similar)', Math.round(d.similarity * 100)));
+
+    const n = Math.max(1, this.size);
+    if (this.signals) {
+      const shared = new Map<string, { score: number; labels: string[] }>();
+      for (const e of this.signals.entitiesOf(id)) {
+        const chunks = this.signals.chunksWithEntity(e.key);
+        // An entity in most of the corpus explains nothing.
+        if (chunks.length > Math.max(50, n / 5)) continue;
+        const idf = Math.log(1 + n / chunks.length);
+        for (const other of chunks) {
+          if (other === id) continue;
+          let s = shared.get(other);
+          if (!s) shared.set(other, (s = { score: 0, labels: [] }));
+          s.score += idf;
+          s.labels.push(e.label);
+        }
+      }
+      for (const [other, s] of shared) add(other, 2 * s.score, t('shares {0}', s.labels.slice(0, 3).join(', ') + (s.labels.length > 3 ? '…' : '')));
+      for (const f of this.signals.figuresOf(id)) {
+        for (const other of this.signals.chunksWithFigure(f.key)) add(other, 6, t('same figure {0}', f.label));
+      }
+    }
+    for (const day of mine.days) {
+      const others = this.byDay.get(day) ?? new Set();
+      if (others.size > 200) continue;
+      for (const other of others) add(other, 3, t('same day {0}', day));
+    }
+    if (mine.senders.size > 0) {
+      for (const [other, s] of scores) {
+        const theirs = this.meta.get(other)!.senders;
+        const common = [...mine.senders].filter((x) => theirs.has(x));
+        if (common.length > 0) {
+          s.score += 4 * (common.length / new Set([...mine.senders, ...theirs]).size);
+          s.reasons.push(common.length === mine.senders.size && common.length === theirs.size ? t('same participants') : t('shares participant {0}', common.slice(0, 2).join(', ')));
+        }
+      }
+    }
+    // Similar text: the chunk's own key terms as a query.
+    const similar = this.text.search(this.text.keyTerms(contentText(chunk)), 30, id);
+    const top = similar[0]?.score ?? 0;
+    for (const h of similar) {
+      const norm = top > 0 ? h.score / top : 0;
+      if (norm < 0.25) continue;
+      add(h.id, 10 * norm, t('similar text'));
+    }
+    return [...scores.entries()]
+      .map(([uri, s]) => ({ uri, score: Math.round(s.score * 100) / 100, reasons: s.reasons, ...(s.range ? { range: s.range } : {}) }))
+      .sort((a, b) => b.score - a.score || (a.uri < b.uri ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  /** `overlap` and `duplicate` findings of one chunk, with their severities already chosen. */
+  findings(id: string, severityOf: (code: string, fallback: Severity) => Severity | undefined): Finding[] {
+    const chunk = this.chunkOf(id);
+    if (!chunk) return [];
+    const out: Finding[] = [];
+    const overlapSeverity = severityOf('overlap', 'information');
+    if (overlapSeverity) {
+      for (const e of this.overlaps.previousOf(id)) {
+        const first = e.lines[0]!;
+        const last = e.lines[e.lines.length - 1]!;
+        const prev = this.chunkOf(e.previous);
+        out.push({
+          code: 'overlap',
+          severity: overlapSeverity,
+          message: e.lines.length === 1
+            ? t('The first line repeats the last line of {0}: the producer’s designed overlap.', baseName(e.previous))
+            : t('The first {0} lines repeat the last lines of {1}: the producer’s designed overlap.', e.lines.length, baseName(e.previous)),
+          range: { start: { line: first, character: 0 }, end: { line: last, character: chunk.lines[last]!.length } },
+          related: [{ uri: e.previous, range: { start: { line: e.previousLines[0]!, character: 0 }, end: { line: e.previousLines[e.previousLines.length - 1]!, character: prev?.lines[e.previousLines[e.previousLines.length - 1]!]?.length ?? 0 } }, message: t('the same lines at the end of {0}', baseName(e.previous)) }],
+        });
+      }
+    }
+    const duplicateSeverity = severityOf('duplicate', 'warning');
+    if (duplicateSeverity) {
+      const dups = this.duplicates.duplicatesOf(id, this.textOf);
+      if (dups.length > 0) {
+        const at = chunk.contentStartLine < chunk.lines.length ? chunk.contentStartLine : 0;
+        const best = dups[0]!;
+        out.push({
+          code: 'duplicate',
+          severity: duplicateSeverity,
+          message: dups.length === 1
+            ? t('Near copy of {0} ({1}% similar): embedding both weighs this text twice.', baseName(best.id), Math.round(best.similarity * 100))
+            : t('Near copy of {0} other chunks, the closest {1} ({2}% similar): embedding them weighs this text several times.', dups.length, baseName(best.id), Math.round(best.similarity * 100)),
+          range: { start: { line: at, character: 0 }, end: { line: at, character: chunk.lines[at]?.length ?? 0 } },
+          related: dups.slice(0, 10).map((d) => ({ uri: d.id, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t('{0}% similar', Math.round(d.similarity * 100)) })),
+        });
+      }
+    }
+    return out;
+  }
+}
+
+/** The line holding the most matched terms (ties: the first), with the first match's column. */
+function bestLine(chunk: Chunk, matched: ReadonlySet<string>): { line: number; column: number; length: number } {
+  let best = { line: chunk.contentStartLine, column: 0, length: 0, hits: 0 };
+  const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+  for (let l = chunk.contentStartLine; l < chunk.lines.length; l++) {
+    const text = chunk.lines[l]!;
+    let hits = 0;
+    let first: { column: number; length: number } | undefined;
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      const folded = terms(m[0], true);
+      const f = folded.length > 0 ? folded : [foldTerm(m[0])];
+      if (f.some((x) => matched.has(x))) {
+        hits++;
+        if (!first) first = { column: m.index, length: m[0].length };
+      }
+    }
+    if (hits > best.hits) best = { line: l, column: first!.column, length: first!.length, hits };
+  }
+  return best;
+}
+
+function preview(text: string, column: number, width = 120): string {
+  const start = Math.max(0, column - 40);
+  const s = text.slice(start, start + width).trim();
+  return (start > 0 ? '…' : '') + s + (start + width < text.length ? '…' : '');
+}

@@ -1,0 +1,235 @@
+// A plain inverted index with BM25 scoring. Postings are typed arrays (doc number, term
+// frequency), so 100 000 chunks fit in a few hundred MB; removals tombstone the doc number and
+// keep document frequencies exact through each doc's own term list, so an index updated
+// incrementally ranks exactly like one rebuilt from scratch.
+import { terms } from './tokenize';
+import { TypoIndex } from './typo';
+
+interface Posting {
+  docs: Int32Array;
+  tfs: Uint16Array;
+  /** Entries used in docs/tfs (live or dead). */
+  n: number;
+  /** Live documents holding the term. */
+  df: number;
+}
+
+export interface ScoredDoc {
+  readonly id: string;
+  readonly score: number;
+  /** Query terms (after typo expansion) that matched, for previews. */
+  readonly matched: readonly string[];
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** Weight of a term reached through a typo, by edit distance; a prefix completion counts as 0.8. */
+const TYPO_WEIGHT = [1, 0.7, 0.45];
+const PREFIX_WEIGHT = 0.8;
+
+export class InvertedIndex {
+  private readonly postings = new Map<string, Posting>();
+  private readonly termIds = new Map<string, number>();
+  private readonly termNames: string[] = [];
+  private ids: string[] = [];
+  private lengths: number[] = [];
+  /** Distinct term ids of each live doc, for exact removal. */
+  private docTerms: (Int32Array | undefined)[] = [];
+  private readonly docNo = new Map<string, number>();
+  private totalLength = 0;
+  private dead = 0;
+  private readonly typo = new TypoIndex();
+  private sortedVocabulary: string[] | undefined;
+  private scores = new Float64Array(0);
+
+  get size(): number {
+    return this.docNo.size;
+  }
+
+  get vocabularySize(): number {
+    return this.termNames.length;
+  }
+
+  has(id: string): boolean {
+    return this.docNo.has(id);
+  }
+
+  /** Adds or replaces a document. */
+  set(id: string, text: string): void {
+    if (this.docNo.has(id)) this.remove(id);
+    const tf = new Map<string, number>();
+    const words = terms(text);
+    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
+    const no = this.ids.length;
+    this.ids.push(id);
+    this.lengths.push(words.length);
+    this.totalLength += words.length;
+    this.docNo.set(id, no);
+    const ids = new Int32Array(tf.size);
+    let k = 0;
+    for (const [term, count] of tf) {
+      let p = this.postings.get(term);
+      if (!p) {
+        p = { docs: new Int32Array(4), tfs: new Uint16Array(4), n: 0, df: 0 };
+        this.postings.set(term, p);
+        this.termIds.set(term, this.termNames.length);
+        this.termNames.push(term);
+        this.typo.add(term);
+        this.sortedVocabulary = undefined;
+      }
+      if (p.n === p.docs.length) {
+        const docs = new Int32Array(p.n * 2);
+        docs.set(p.docs);
+        const tfs = new Uint16Array(p.n * 2);
+        tfs.set(p.tfs);
+        p.docs = docs;
+        p.tfs = tfs;
+      }
+      p.docs[p.n] = no;
+      p.tfs[p.n] = Math.min(count, 65535);
+      p.n++;
+      p.df++;
+      ids[k++] = this.termIds.get(term)!;
+    }
+    this.docTerms[no] = ids;
+  }
+
+  remove(id: string): void {
+    const no = this.docNo.get(id);
+    if (no === undefined) return;
+    this.docNo.delete(id);
+    for (const tid of this.docTerms[no] ?? []) this.postings.get(this.termNames[tid]!)!.df--;
+    this.docTerms[no] = undefined;
+    this.totalLength -= this.lengths[no]!;
+    this.ids[no] = '';
+    this.dead++;
+    if (this.dead > 1000 && this.dead > this.ids.length / 4) this.compact();
+  }
+
+  /** Drops dead entries from the postings and renumbers the documents. */
+  private compact(): void {
+    const remap = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const lengths: number[] = [];
+    const docTerms: (Int32Array | undefined)[] = [];
+    for (let no = 0; no < this.ids.length; no++) {
+      if (this.ids[no] === '') continue;
+      remap[no] = ids.length;
+      this.docNo.set(this.ids[no]!, ids.length);
+      ids.push(this.ids[no]!);
+      lengths.push(this.lengths[no]!);
+      docTerms.push(this.docTerms[no]);
+    }
+    for (const p of this.postings.values()) {
+      let w = 0;
+      for (let r = 0; r < p.n; r++) {
+        const to = remap[p.docs[r]!]!;
+        if (to < 0) continue;
+        p.docs[w] = to;
+        p.tfs[w] = p.tfs[r]!;
+        w++;
+      }
+      p.n = w;
+    }
+    this.ids = ids;
+    this.lengths = lengths;
+    this.docTerms = docTerms;
+    this.dead = 0;
+  }
+
+  /** Vocabulary terms that start with a prefix (for the last word typed), most frequent first. */
+  completions(prefix: string, limit = 20): string[] {
+    if (prefix.length < 3) return [];
+    if (!this.sortedVocabulary) this.sortedVocabulary = [...this.termNames].sort();
+    const v = this.sortedVocabulary;
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (v[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: string[] = [];
+    for (let i = lo; i < v.length && v[i]!.startsWith(prefix); i++) if ((this.postings.get(v[i]!)?.df ?? 0) > 0) out.push(v[i]!);
+    return out.sort((a, b) => this.postings.get(b)!.df - this.postings.get(a)!.df).slice(0, limit);
+  }
+
+  /** Expansions of one query term: itself, typo neighbours, and (for the last term) completions. */
+  expand(term: string, isLast: boolean): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [t, d] of this.typo.expand(term)) {
+      if ((this.postings.get(t)?.df ?? 0) > 0) out.set(t, TYPO_WEIGHT[d] ?? 0);
+    }
+    if (isLast) for (const c of this.completions(term)) if (!out.has(c)) out.set(c, PREFIX_WEIGHT);
+    return out;
+  }
+
+  /**
+   * BM25 over the query terms, each expanded for typos; a document scores, per query term, its
+   * best expansion. Documents matching more of the query terms rank higher (coordination).
+   */
+  search(query: string | readonly string[], limit = 10, exclude?: string): ScoredDoc[] {
+    const qTerms = typeof query === 'string' ? terms(query) : [...query];
+    if (qTerms.length === 0 || this.docNo.size === 0) return [];
+    const n = this.ids.length;
+    if (this.scores.length < n) this.scores = new Float64Array(Math.max(n, this.scores.length * 2));
+    const total = this.scores;
+    const hits = new Uint16Array(n);
+    const touched: number[] = [];
+    const matchedTerms = new Map<number, Set<string>>();
+    const avgdl = this.totalLength / Math.max(1, this.docNo.size);
+    const N = this.docNo.size;
+    qTerms.forEach((qt, qi) => {
+      const best = new Map<number, { score: number; term: string }>();
+      for (const [term, weight] of this.expand(qt, qi === qTerms.length - 1 && typeof query === 'string')) {
+        const p = this.postings.get(term)!;
+        const idf = Math.log(1 + (N - p.df + 0.5) / (p.df + 0.5));
+        for (let r = 0; r < p.n; r++) {
+          const no = p.docs[r]!;
+          if (this.ids[no] === '') continue;
+          const tf = p.tfs[r]!;
+          const s = weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[no]!) / avgdl)));
+          const prev = best.get(no);
+          if (!prev || s > prev.score) best.set(no, { score: s, term });
+        }
+      }
+      for (const [no, { score, term }] of best) {
+        if (hits[no] === 0 && total[no] === 0) touched.push(no);
+        total[no] = total[no]! + score;
+        hits[no]!++;
+        let m = matchedTerms.get(no);
+        if (!m) matchedTerms.set(no, (m = new Set()));
+        m.add(term);
+      }
+    });
+    const results: ScoredDoc[] = [];
+    for (const no of touched) {
+      const coord = hits[no]! / qTerms.length;
+      const id = this.ids[no]!;
+      if (id !== exclude) results.push({ id, score: total[no]! * coord * coord, matched: [...(matchedTerms.get(no) ?? [])] });
+      total[no] = 0;
+    }
+    results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return results.slice(0, limit);
+  }
+
+  /** The terms of a text ranked by tf-idf in this corpus: a query for "similar text". */
+  keyTerms(text: string, limit = 24): string[] {
+    const tf = new Map<string, number>();
+    for (const w of terms(text)) tf.set(w, (tf.get(w) ?? 0) + 1);
+    const N = Math.max(1, this.docNo.size);
+    return [...tf.entries()]
+      .filter(([t]) => !/^\d+$/.test(t))
+      .map(([t, f]) => [t, f * Math.log(1 + N / ((this.postings.get(t)?.df ?? 0) + 1))] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, limit)
+      .map(([t]) => t);
+  }
+
+  /** A comparable picture of the index content (live docs only), for the rebuild-equality test. */
+  snapshot(): { docs: string[]; df: Record<string, number>; totalLength: number } {
+    const df: Record<string, number> = {};
+    for (const [t, p] of this.postings) if (p.df > 0) df[t] = p.df;
+    return { docs: [...this.docNo.keys()].sort(), df, totalLength: this.totalLength };
+  }
+}

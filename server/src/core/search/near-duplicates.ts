@@ -1,0 +1,183 @@
+// Near-duplicate chunks: MinHash over 5-word shingles (64 hashes), LSH in 16 bands of 4 rows
+// to find candidates without comparing every pair, then the exact Jaccard similarity of the two
+// shingle sets decides. The estimate only proposes; nothing below the threshold is reported.
+import { shingleWords } from './tokenize';
+
+export const SHINGLE = 5;
+const HASHES = 64;
+const BANDS = 16;
+const ROWS = HASHES / BANDS;
+
+// Fixed odd multipliers and offsets: the same signature on every run and machine.
+const A = new Uint32Array(HASHES);
+const C = new Uint32Array(HASHES);
+{
+  let x = 0x9e3779b9;
+  const next = () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x >>> 0;
+  };
+  for (let i = 0; i < HASHES; i++) {
+    A[i] = next() | 1;
+    C[i] = next();
+  }
+}
+
+/** FNV-1a over a string's UTF-16 code units, then a final avalanche. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h >>> 0;
+}
+
+/** Hashes of the text's 5-word shingles (a short text is one shingle). */
+export function shingles(text: string): Set<number> {
+  const words = shingleWords(text);
+  const out = new Set<number>();
+  if (words.length === 0) return out;
+  if (words.length < SHINGLE) {
+    out.add(hashString(words.join(' ')));
+    return out;
+  }
+  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(hashString(words.slice(i, i + SHINGLE).join(' ')));
+  return out;
+}
+
+export function signature(sh: Set<number>): Uint32Array {
+  const sig = new Uint32Array(HASHES).fill(0xffffffff);
+  for (const h of sh) {
+    for (let i = 0; i < HASHES; i++) {
+      const v = (Math.imul(A[i]!, h) + C[i]!) >>> 0;
+      if (v < sig[i]!) sig[i] = v;
+    }
+  }
+  return sig;
+}
+
+export function jaccard(a: Set<number>, b: Set<number>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let inter = 0;
+  for (const x of small) if (large.has(x)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+export interface DuplicatePair {
+  readonly id: string;
+  readonly similarity: number;
+}
+
+/**
+ * The LSH structure: 16 numeric band keys per chunk, buckets holding one id or a few. Shingle
+ * sets are not kept; verification asks for the texts again, and verified answers are cached
+ * until a chunk in the neighbourhood changes.
+ */
+export class NearDuplicates {
+  private readonly buckets = new Map<number, string | string[]>();
+  private readonly keys = new Map<string, Float64Array>();
+  private readonly sizes = new Map<string, number>();
+  private readonly verified = new Map<string, DuplicatePair[]>();
+
+  constructor(readonly threshold = 0.8, private readonly minShingles = 8) {}
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  set(id: string, text: string, precomputed?: Set<number>): void {
+    this.remove(id);
+    const sh = precomputed ?? shingles(text);
+    // A tiny chunk shares its few shingles with anything quoting it: not a duplicate signal.
+    if (sh.size < this.minShingles) return;
+    const sig = signature(sh);
+    const keys = new Float64Array(BANDS);
+    for (let b = 0; b < BANDS; b++) {
+      let h = 0x811c9dc5 ^ b;
+      for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
+      keys[b] = b * 2 ** 32 + (h >>> 0);
+      const cur = this.buckets.get(keys[b]!);
+      if (cur === undefined) this.buckets.set(keys[b]!, id);
+      else if (typeof cur === 'string') this.buckets.set(keys[b]!, [cur, id]);
+      else cur.push(id);
+    }
+    this.keys.set(id, keys);
+    this.sizes.set(id, sh.size);
+    this.invalidate(id);
+  }
+
+  remove(id: string): void {
+    const keys = this.keys.get(id);
+    if (!keys) return;
+    this.invalidate(id);
+    for (const k of keys) {
+      const cur = this.buckets.get(k);
+      if (cur === id) this.buckets.delete(k);
+      else if (Array.isArray(cur)) {
+        const rest = cur.filter((x) => x !== id);
+        this.buckets.set(k, rest.length === 1 ? rest[0]! : rest);
+      }
+    }
+    this.keys.delete(id);
+    this.sizes.delete(id);
+  }
+
+  /** Drops cached answers of a chunk and of every chunk that shares a bucket with it. */
+  private invalidate(id: string): void {
+    this.verified.delete(id);
+    for (const c of this.candidates(id)) this.verified.delete(c);
+  }
+
+  /** Documents sharing at least one band with `id`. */
+  candidates(id: string): string[] {
+    const out = new Set<string>();
+    for (const k of this.keys.get(id) ?? []) {
+      const cur = this.buckets.get(k);
+      if (cur === undefined) continue;
+      if (typeof cur === 'string') {
+        if (cur !== id) out.add(cur);
+      } else for (const other of cur) if (other !== id) out.add(other);
+    }
+    return [...out].sort();
+  }
+
+  /** Verified near-duplicates of `id`, most similar first. */
+  duplicatesOf(id: string, textOf: (id: string) => string | undefined): DuplicatePair[] {
+    const cached = this.verified.get(id);
+    if (cached) return cached;
+    const candidates = this.candidates(id);
+    if (candidates.length === 0) return [];
+    const mine = textOf(id);
+    if (mine === undefined) return [];
+    const a = shingles(mine);
+    const out: DuplicatePair[] = [];
+    for (const other of candidates) {
+      // Sizes bound the Jaccard: |A∩B| / |A∪B| ≤ min / max.
+      const sb = this.sizes.get(other) ?? 0;
+      if (Math.min(a.size, sb) / Math.max(a.size, sb) < this.threshold) continue;
+      const t = textOf(other);
+      if (t === undefined) continue;
+      const j = jaccard(a, shingles(t));
+      if (j >= this.threshold) out.push({ id: other, similarity: j });
+    }
+    out.sort((x, y) => y.similarity - x.similarity || (x.id < y.id ? -1 : 1));
+    this.verified.set(id, out);
+    return out;
+  }
+
+  /** Every verified pair once (a < b), for reports and the benchmark. */
+  allPairs(textOf: (id: string) => string | undefined): [string, string, number][] {
+    const pairs: [string, string, number][] = [];
+    for (const id of [...this.keys.keys()].sort()) {
+      for (const d of this.duplicatesOf(id, textOf)) if (id < d.id) pairs.push([id, d.id, d.similarity]);
+    }
+    return pairs;
+  }
+}

@@ -1,0 +1,96 @@
+// The producer's designed overlap: a chunk opens with the last line(s) of the chunk before it.
+// Each chunk's first and last non-empty content lines are indexed by their exact text.
+import type { Chunk } from '../model';
+
+const EDGE = 3;
+
+export interface OverlapEdge {
+  /** The chunk whose last lines this chunk's first lines repeat. */
+  readonly previous: string;
+  /** 0-based lines in this chunk and in the previous one. */
+  readonly lines: readonly number[];
+  readonly previousLines: readonly number[];
+}
+
+interface Edges {
+  first: { line: number; text: string }[];
+  last: { line: number; text: string }[];
+}
+
+function edges(chunk: Chunk): Edges {
+  const content = chunk.contentLines.filter((l) => l.text.trim() !== '');
+  const pick = (ls: typeof content) => ls.map((l) => ({ line: l.line, text: l.text.trim() }));
+  return { first: pick(content.slice(0, EDGE)), last: pick(content.slice(-EDGE)) };
+}
+
+export class OverlapIndex {
+  private readonly byLastLine = new Map<string, Set<string>>();
+  private readonly byFirstLine = new Map<string, Set<string>>();
+  private readonly edgesOf = new Map<string, Edges>();
+
+  set(id: string, chunk: Chunk): void {
+    this.remove(id);
+    const e = edges(chunk);
+    this.edgesOf.set(id, e);
+    for (const l of e.last) {
+      // Very short lines ("ok", a lone emoji) repeat by chance.
+      if (l.text.length < 20) continue;
+      add(this.byLastLine, l.text, id);
+    }
+    if (e.first.length > 0 && e.first[0]!.text.length >= 20) add(this.byFirstLine, e.first[0]!.text, id);
+  }
+
+  remove(id: string): void {
+    const e = this.edgesOf.get(id);
+    if (!e) return;
+    for (const l of e.last) drop(this.byLastLine, l.text, id);
+    if (e.first.length > 0) drop(this.byFirstLine, e.first[0]!.text, id);
+    this.edgesOf.delete(id);
+  }
+
+  /** The chunk(s) this one continues: its first k lines are the other's last k lines. */
+  previousOf(id: string): OverlapEdge[] {
+    const mine = this.edgesOf.get(id);
+    if (!mine || mine.first.length === 0) return [];
+    const out: OverlapEdge[] = [];
+    for (const other of this.byLastLine.get(mine.first[0]!.text) ?? []) {
+      if (other === id) continue;
+      const theirs = this.edgesOf.get(other)!;
+      // Longest k such that my first k lines equal their last k lines.
+      for (let k = Math.min(mine.first.length, theirs.last.length); k >= 1; k--) {
+        const tail = theirs.last.slice(-k);
+        if (tail.every((l, i) => l.text === mine.first[i]!.text)) {
+          out.push({ previous: other, lines: mine.first.slice(0, k).map((l) => l.line), previousLines: tail.map((l) => l.line) });
+          break;
+        }
+      }
+    }
+    return out.sort((a, b) => (a.previous < b.previous ? -1 : 1));
+  }
+
+  /** The chunks that continue this one. */
+  nextOf(id: string): string[] {
+    const mine = this.edgesOf.get(id);
+    if (!mine) return [];
+    const out = new Set<string>();
+    for (const l of mine.last) {
+      for (const other of this.byFirstLine.get(l.text) ?? []) {
+        if (other !== id && this.previousOf(other).some((e) => e.previous === id)) out.add(other);
+      }
+    }
+    return [...out].sort();
+  }
+}
+
+function add(map: Map<string, Set<string>>, key: string, id: string): void {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = new Set()));
+  s.add(id);
+}
+
+function drop(map: Map<string, Set<string>>, key: string, id: string): void {
+  const s = map.get(key);
+  if (!s) return;
+  s.delete(id);
+  if (s.size === 0) map.delete(key);
+}

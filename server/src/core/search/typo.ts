@@ -1,0 +1,80 @@
+// Typo tolerance over the corpus vocabulary with a deletion index (the SymSpell idea): every
+// term is stored under itself and each string one deletion away, so a query term finds the
+// terms within edit distance 1 by looking up its own deletions: no scan of the vocabulary.
+// Distance 2 (long words only) is checked on the candidates that share a two-deletion key.
+
+export class TypoIndex {
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly known = new Set<string>();
+
+  add(term: string): void {
+    if (this.known.has(term)) return;
+    this.known.add(term);
+    for (const d of deletions1(term)) {
+      const list = this.byDeletion.get(d);
+      if (list) list.push(term);
+      else this.byDeletion.set(d, [term]);
+    }
+  }
+
+  has(term: string): boolean {
+    return this.known.has(term);
+  }
+
+  get size(): number {
+    return this.known.size;
+  }
+
+  /** Vocabulary terms within distance 1 (2 for words of 8+ letters), with their distance. */
+  expand(term: string): Map<string, number> {
+    const out = new Map<string, number>();
+    if (this.known.has(term)) out.set(term, 0);
+    if (term.length < 4) return out;
+    const maxDistance = term.length >= 8 ? 2 : 1;
+    const keys = new Set<string>([term, ...deletions1(term)]);
+    if (maxDistance === 2) for (const d of [...keys]) for (const dd of deletions1(d)) keys.add(dd);
+    for (const k of keys) {
+      for (const candidate of this.byDeletion.get(k) ?? []) {
+        if (out.has(candidate)) continue;
+        const d = boundedDistance(term, candidate, maxDistance);
+        if (d <= maxDistance) out.set(candidate, d);
+      }
+      // The key itself may be a vocabulary term reached by deleting from the query.
+      if (this.known.has(k) && !out.has(k)) {
+        const d = boundedDistance(term, k, maxDistance);
+        if (d <= maxDistance) out.set(k, d);
+      }
+    }
+    return out;
+  }
+}
+
+function deletions1(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+/** Damerau–Levenshtein (optimal string alignment) distance, giving up past `max`. */
+export function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(n + 1);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
