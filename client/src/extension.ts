@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CorpusChangedNotification, IsChunkRequest, type CorpusChangedParams } from '../../server/src/protocol';
+import { registerFindRelated } from './commands/find-related';
+import { registerSearchChunks } from './commands/search-chunks';
 import { registerCorpusTrees } from './views/corpus-tree';
 import { registerStatusBar } from './views/status-bar';
 
@@ -36,6 +38,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   const trees = registerCorpusTrees(context, client);
   const status = registerStatusBar(context, client);
+  registerFindRelated(context, client);
+  registerSearchChunks(context, client);
   context.subscriptions.push(
     // The server says when the corpus changed: no polling.
     client.onNotification(CorpusChangedNotification, (_p: CorpusChangedParams) => {

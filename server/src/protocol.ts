@@ -59,3 +59,23 @@ export interface CorpusTreeItem {
   readonly range?: { readonly start: { readonly line: number; readonly character: number }; readonly end: { readonly line: number; readonly character: number } };
   readonly tags?: readonly string[];
 }
+
+/** `chunkReview/relatedChunks`: the chunks most related to one, best first, with reasons in plain words. */
+export const RelatedChunksRequest = 'chunkReview/relatedChunks';
+export interface RelatedChunksParams {
+  readonly uri: string;
+  readonly limit?: number;
+}
+export interface RelatedChunksResult {
+  readonly items: readonly { readonly uri: string; readonly score: number; readonly reasons: readonly string[]; readonly range?: CorpusTreeItem['range'] }[];
+}
+
+/** `chunkReview/search`: typo- and accent-tolerant search over the corpus, with the matching line. */
+export const SearchRequest = 'chunkReview/search';
+export interface SearchParams {
+  readonly query: string;
+  readonly limit?: number;
+}
+export interface SearchResult {
+  readonly items: readonly { readonly uri: string; readonly score: number; readonly range: NonNullable<CorpusTreeItem['range']>; readonly preview: string }[];
+}

@@ -15,11 +15,12 @@ import { toDiagnostic } from './convert';
 import { corpusTree } from './features/corpus-tree';
 import { headerHover } from './features/header-hover';
 import { quickFixes } from './features/quick-fixes';
+import { search } from './features/search';
 import { configureLocale } from './l10n';
 import { pullSettings } from './settings';
 
 /** Every feature of the server; each registers its own handlers or providers. */
-const FEATURES: readonly Feature[] = [headerHover, quickFixes, corpusTree];
+const FEATURES: readonly Feature[] = [headerHover, quickFixes, corpusTree, search];
 
 export interface ServerOptions {
   readonly workspace: Workspace;
