@@ -34,6 +34,13 @@ describe('chunkReview/corpusTree', () => {
     assert.ok(chunks.every((c) => c.uri?.startsWith('file:///')));
   });
 
+  it('speaks French to a French client: diagnostics and tree labels', async () => {
+    const d = await client.waitFor('diagnostics', () => [...client.diagnostics.values()].flat().find((x) => x.code === 'period-mismatch'));
+    assert.match(d.message, /^Période indique null → null mais le contenu va du 22\/01\/2025 au 22\/01\/2025/);
+    const roots = await tree('dates');
+    assert.ok(roots.some((r) => r.label === 'Sans date'), roots.map((r) => r.label).join());
+  });
+
   it('answers a bad kind with an empty list rather than an error', async () => {
     assert.deepEqual(await tree('nonsense'), []);
   });

@@ -61,7 +61,8 @@ function firstWords(text: string, max = 8): string {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const plural = (n: number, one: string, many: string) => (n === 1 ? t(one, n) : t(many, n));
+const messagesLabel = (n: number) => (n === 1 ? t('{0} message', n) : t('{0} messages', n));
+const chunksLabel = (n: number) => (n === 1 ? t('{0} chunk', n) : t('{0} chunks', n));
 
 /** The model behind both trees; build once per corpus change, query per expanded node. */
 export class CorpusTree {
@@ -114,7 +115,7 @@ export class CorpusTree {
         .map(([sender, s]) => ({
           id: `p/${sender}`,
           label: sender,
-          description: `${plural(s.messages, '{0} message', '{0} messages')} · ${plural(s.chunks.size, '{0} chunk', '{0} chunks')}${isPhoneSender(sender) ? ` · ${t('personal data')}` : ''}`,
+          description: `${messagesLabel(s.messages)} · ${chunksLabel(s.chunks.size)}${isPhoneSender(sender) ? ` · ${t('personal data')}` : ''}`,
           count: s.messages,
           hasChildren: s.chunks.size > 0,
           ...(isPhoneSender(sender) ? { tags: ['personal-data' as const] } : {}),
@@ -129,7 +130,7 @@ export class CorpusTree {
         .map(([id, c]) => ({
           id: `p/${sender}//c/${id}`,
           label: baseName(id),
-          description: plural(c.lines.length, '{0} message', '{0} messages'),
+          description: messagesLabel(c.lines.length),
           count: c.lines.length,
           hasChildren: true,
           uri: id,
@@ -166,10 +167,10 @@ export class CorpusTree {
     if (!parent) {
       const years: TreeNode[] = [...this.days.entries()].sort((a, b) => b[0] - a[0]).map(([year, months]) => {
         const chunks = [...months.values()].reduce((n, m) => n + countChunks(m), 0);
-        return { id: `d/${year}`, label: String(year), description: plural(chunks, '{0} chunk', '{0} chunks'), count: chunks, hasChildren: true };
+        return { id: `d/${year}`, label: String(year), description: chunksLabel(chunks), count: chunks, hasChildren: true };
       });
       if (this.undated.length > 0) {
-        years.push({ id: 'd/undated', label: t('Undated'), description: plural(this.undated.length, '{0} chunk', '{0} chunks'), count: this.undated.length, hasChildren: true, tags: ['undated'] });
+        years.push({ id: 'd/undated', label: t('Undated'), description: chunksLabel(this.undated.length), count: this.undated.length, hasChildren: true, tags: ['undated'] });
       }
       return years;
     }
@@ -185,7 +186,7 @@ export class CorpusTree {
     if (mo === undefined) {
       return [...months.entries()].sort((a, b) => a[0] - b[0]).map(([month, days]) => {
         const chunks = countChunks(days);
-        return { id: `d/${y}-${pad(month)}`, label: this.monthName(month), description: plural(chunks, '{0} chunk', '{0} chunks'), count: chunks, hasChildren: true };
+        return { id: `d/${y}-${pad(month)}`, label: this.monthName(month), description: chunksLabel(chunks), count: chunks, hasChildren: true };
       });
     }
     const days = months.get(Number(mo));
@@ -198,11 +199,11 @@ export class CorpusTree {
           for (const [id, c] of chunks) out.push({ id: `d/${y}-${mo}//c/${id}`, label: baseName(id), description: t('article'), count: 0, hasChildren: false, uri: id, range: lineRange(c.chunk, c.line), tags: ['article'] });
           continue;
         }
-        const messages = [...chunks.values()].reduce((n, c) => n + c.messages, 0);
+        const total = [...chunks.values()].reduce((n, c) => n + c.messages, 0);
         out.push({
           id: `d/${y}-${mo}-${pad(day)}`,
           label: formatDate({ year: Number(y), month: Number(mo), day }),
-          description: `${plural(chunks.size, '{0} chunk', '{0} chunks')} · ${plural(messages, '{0} message', '{0} messages')}`,
+          description: `${chunksLabel(chunks.size)} · ${messagesLabel(total)}`,
           count: chunks.size,
           hasChildren: true,
         });
@@ -216,7 +217,7 @@ export class CorpusTree {
       .map(([id, c]) => ({
         id: `d/${y}-${mo}-${d}//c/${id}`,
         label: baseName(id),
-        description: c.messages > 0 ? plural(c.messages, '{0} message', '{0} messages') : t('article'),
+        description: c.messages > 0 ? messagesLabel(c.messages) : t('article'),
         count: c.messages,
         hasChildren: false,
         uri: id,

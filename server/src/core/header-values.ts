@@ -2,6 +2,7 @@
 import { HEADER_FIELDS, type Chunk, type ChunkDate, type HeaderField, type HeaderFieldName } from './model';
 import { foldName } from './parse';
 import { compareDates, parseHeaderDate } from './whatsapp';
+import { t } from './l10n';
 
 export type ValueProblem = { readonly field: HeaderField; readonly message: string; readonly fix?: string };
 
@@ -73,9 +74,9 @@ export function readHeaderValues(chunk: Chunk): HeaderValues {
     if (!f) continue;
     const v = f.value;
     if (COUNT.test(v)) out[name === 'Tokens' ? 'tokens' : 'messages'] = Number(v);
-    else if (v === '') problems.push({ field: f, message: `${name} is empty; it should be a count (a whole number ≥ 0).` });
-    else if (/^-\s*\d+$/.test(v)) problems.push({ field: f, message: `${name} is negative (${v}); a count is a whole number ≥ 0.` });
-    else problems.push({ field: f, message: `${name} is not a number: "${v}"; it should be a whole number ≥ 0.` });
+    else if (v === '') problems.push({ field: f, message: t('{0} is empty; it should be a count (a whole number ≥ 0).', name) });
+    else if (/^-\s*\d+$/.test(v)) problems.push({ field: f, message: t('{0} is negative ({1}); a count is a whole number ≥ 0.', name, v) });
+    else problems.push({ field: f, message: t('{0} is not a number: "{1}"; it should be a whole number ≥ 0.', name, v) });
   }
   return out;
 }
@@ -89,7 +90,7 @@ type PeriodRead =
   | { problem: string; fix?: string };
 
 function readPeriod(value: string): PeriodRead {
-  if (value === '') return { problem: 'Période is empty; expected `dd/mm/yyyy → dd/mm/yyyy` or `null → null`.' };
+  if (value === '') return { problem: t('Période is empty; expected `dd/mm/yyyy → dd/mm/yyyy` or `null → null`.') };
   const parts = value.split('→');
   if (parts.length !== 2) {
     const m = ARROW.exec(value);
@@ -98,22 +99,22 @@ function readPeriod(value: string): PeriodRead {
       ? `${pieces[0]!.trim()} → ${pieces[1]!.trim()}`
       : undefined;
     return {
-      problem: `Période has a broken arrow: "${value}"; expected \`dd/mm/yyyy → dd/mm/yyyy\` or \`null → null\`.`,
+      problem: t('Période has a broken arrow: "{0}"; expected `dd/mm/yyyy → dd/mm/yyyy` or `null → null`.', value),
       ...(fixed ? { fix: fixed } : {}),
     };
   }
   const [a, b] = parts.map((x) => x.trim()) as [string, string];
   if (a === 'null' && b === 'null') return { period: null };
-  if (a === 'null' || b === 'null') return { problem: `Période has only one end ("${value}"); both dates or \`null → null\`.` };
+  if (a === 'null' || b === 'null') return { problem: t('Période has only one end ("{0}"); both dates or `null → null`.', value) };
   const start = parseHeaderDate(a);
   const end = parseHeaderDate(b);
   for (const [s, d] of [[a, start], [b, end]] as const) {
     if (!d) {
       return /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s)
-        ? { problem: `Période has an impossible date: ${s}.` }
-        : { problem: `Période has an unreadable date "${s}"; expected dd/mm/yyyy.` };
+        ? { problem: t('Période has an impossible date: {0}.', s) }
+        : { problem: t('Période has an unreadable date "{0}"; expected dd/mm/yyyy.', s) };
     }
   }
-  if (compareDates(start!, end!) > 0) return { problem: `Période ends (${b}) before it starts (${a}).` };
+  if (compareDates(start!, end!) > 0) return { problem: t('Période ends ({0}) before it starts ({1}).', b, a) };
   return { period: { start: start!, end: end! } };
 }

@@ -1,5 +1,6 @@
 // Turning bytes into text, and text into lines, the same way for every entry point
 // (server, CLI, tests), so CRLF, a BOM or a missing final newline change nothing.
+import { t } from './l10n';
 
 export type DecodeResult =
   | { readonly ok: true; readonly text: string }
@@ -14,18 +15,18 @@ const BINARY_SNIFF_BYTES = 8192;
 export function decodeChunkBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): DecodeResult {
   if (bytes.length > maxBytes) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
-    return { ok: false, reason: 'too-large', line: 0, message: `File is ${mb(bytes.length)} MB, above the ${mb(maxBytes)} MB limit for a chunk; it was not analysed.` };
+    return { ok: false, reason: 'too-large', line: 0, message: t('File is {0} MB, above the {1} MB limit for a chunk; it was not analysed.', mb(bytes.length), mb(maxBytes)) };
   }
   const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
   for (let i = 0; i < sniff; i++) {
     if (bytes[i] === 0) {
-      return { ok: false, reason: 'binary', line: lineAtByte(bytes, i), message: `File looks binary (NUL byte at offset ${i}); it is not a text chunk and was not analysed.` };
+      return { ok: false, reason: 'binary', line: lineAtByte(bytes, i), message: t('File looks binary (NUL byte at offset {0}); it is not a text chunk and was not analysed.', i) };
     }
   }
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const line = lineAtByte(bytes, bad);
-    return { ok: false, reason: 'invalid-utf8', line, message: `File is not valid UTF-8 (first bad byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad}, line ${line + 1}); it was not analysed. Re-encode it as UTF-8.` };
+    return { ok: false, reason: 'invalid-utf8', line, message: t('File is not valid UTF-8 (first bad byte 0x{0} at offset {1}, line {2}); it was not analysed. Re-encode it as UTF-8.', bytes[bad]!.toString(16).padStart(2, '0'), bad, line + 1) };
   }
   return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
 }

@@ -1,5 +1,6 @@
 import { lineRange } from '../parse';
 import type { Rule } from './rule';
+import { t } from '../l10n';
 
 /** A chunk with nothing to embed. */
 export const contentEmpty: Rule = {
@@ -9,6 +10,6 @@ export const contentEmpty: Rule = {
   check({ chunk }) {
     if (chunk.contentLines.some((l) => l.kind !== 'blank')) return [];
     const at = chunk.header ? (chunk.header.endMarkerLine ?? chunk.header.endLine) : 0;
-    return [{ message: chunk.header ? 'The chunk has a header but no content after it.' : 'The chunk is empty.', range: lineRange(at, chunk.lines[at] ?? '') }];
+    return [{ message: chunk.header ? t('The chunk has a header but no content after it.') : t('The chunk is empty.'), range: lineRange(at, chunk.lines[at] ?? '') }];
   },
 };

@@ -4,6 +4,7 @@ import type { ProducerHeader } from '../producer';
 import { renderHeader } from '../producer';
 import { isKnownField, suggestField } from '../header-values';
 import { range } from '../parse';
+import { t } from '../l10n';
 
 /** Replaces the whole header block (and only it) with what the producer would write. */
 export function recomputeHeaderFix(chunk: Chunk, derived: ProducerHeader): Fix | undefined {
@@ -18,13 +19,13 @@ export function recomputeHeaderFix(chunk: Chunk, derived: ProducerHeader): Fix |
   const last = h.endMarkerLine ?? h.endLine;
   const lines = renderHeader(derived, topics, extra);
   return {
-    title: 'Recompute header from content',
+    title: t('Recompute header from content'),
     edits: [{ range: range(0, 0, last, chunk.lines[last]!.length), newText: lines.join(chunk.eol) }],
   };
 }
 
 export function setValueFix(field: HeaderField, value: string, label = value): Fix {
-  return { title: `Set ${field.name} to ${label === '' ? '(empty)' : label}`, edits: [{ range: field.valueRange, newText: value }], isPreferred: true };
+  return { title: t('Set {0} to {1}', field.name, label === '' ? t('(empty)') : label), edits: [{ range: field.valueRange, newText: value }], isPreferred: true };
 }
 
 export function withRecompute(fixes: (Fix | undefined)[]): Fix[] {

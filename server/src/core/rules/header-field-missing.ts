@@ -3,6 +3,7 @@ import { suggestField } from '../header-values';
 import { formatPeriod } from '../producer';
 import { lineRange, range } from '../parse';
 import type { Rule, RuleFinding } from './rule';
+import { t } from '../l10n';
 
 /** A field the producer always writes is absent from the header. */
 export const headerFieldMissing: Rule = {
@@ -29,9 +30,9 @@ export const headerFieldMissing: Rule = {
     const out: RuleFinding[] = [];
     for (const name of missing) {
       out.push({
-        message: `The header has no ${name} field${name === 'Topics' ? '' : ` (the content gives ${name}: ${computed[name] || '(empty)'})`}.`,
+        message: name === 'Topics' ? t('The header has no {0} field.', name) : t('The header has no {0} field (the content gives {0}: {1}).', name, computed[name] || t('(empty)')),
         range: lineRange(0, chunk.lines[0]!),
-        fixes: [{ title: `Add "${name}: ${computed[name]}"`, edits: [{ range: at, newText: `${chunk.eol}${name}: ${computed[name]}` }], isPreferred: true }],
+        fixes: [{ title: t('Add "{0}: {1}"', name, computed[name]), edits: [{ range: at, newText: `${chunk.eol}${name}: ${computed[name]}` }], isPreferred: true }],
       });
     }
     return out;

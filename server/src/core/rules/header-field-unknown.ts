@@ -2,6 +2,7 @@ import { HEADER_FIELDS } from '../model';
 import { isKnownField, suggestField } from '../header-values';
 import { lineRange } from '../parse';
 import type { Rule, RuleFinding } from './rule';
+import { t } from '../l10n';
 
 /** A field name the producer never writes, usually a misspelling; or a line that is not a field. */
 export const headerFieldUnknown: Rule = {
@@ -17,14 +18,14 @@ export const headerFieldUnknown: Rule = {
       const s = suggestField(f.name);
       out.push({
         message: s
-          ? `Unknown header field "${f.name}". Did you mean "${s}"?`
-          : `Unknown header field "${f.name}"; the header holds ${HEADER_FIELDS.join(', ')}.`,
+          ? t('Unknown header field "{0}". Did you mean "{1}"?', f.name, s)
+          : t('Unknown header field "{0}"; the header holds {1}.', f.name, HEADER_FIELDS.join(', ')),
         range: f.nameRange,
-        ...(s ? { fixes: [{ title: `Rename to "${s}"`, edits: [{ range: f.nameRange, newText: s }], isPreferred: true }] } : {}),
+        ...(s ? { fixes: [{ title: t('Rename to "{0}"', s), edits: [{ range: f.nameRange, newText: s }], isPreferred: true }] } : {}),
       });
     }
     for (const l of h.strayLines) {
-      out.push({ message: `This header line is not a field; expected "Name: value".`, range: lineRange(l, chunk.lines[l]!) });
+      out.push({ message: t('This header line is not a field; expected "Name: value".'), range: lineRange(l, chunk.lines[l]!) });
     }
     return out;
   },

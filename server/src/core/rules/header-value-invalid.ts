@@ -1,5 +1,6 @@
 import { lineRange } from '../parse';
 import type { Rule } from './rule';
+import { t } from '../l10n';
 
 /** A value that cannot be read: non-numeric or negative counts, impossible dates, broken arrows. */
 export const headerValueInvalid: Rule = {
@@ -10,7 +11,7 @@ export const headerValueInvalid: Rule = {
     return values.problems.map((p) => ({
       message: p.message,
       range: p.field.value === '' ? lineRange(p.field.line, chunk.lines[p.field.line]!) : p.field.valueRange,
-      ...(p.fix ? { fixes: [{ title: `Write "${p.fix}"`, edits: [{ range: p.field.valueRange, newText: p.fix }], isPreferred: true }] } : {}),
+      ...(p.fix ? { fixes: [{ title: t('Write "{0}"', p.fix), edits: [{ range: p.field.valueRange, newText: p.fix }], isPreferred: true }] } : {}),
     }));
   },
 };

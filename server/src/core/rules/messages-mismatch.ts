@@ -1,5 +1,6 @@
 import { recomputeHeaderFix, setValueFix, withRecompute } from './fixes';
 import type { Rule } from './rule';
+import { t } from '../l10n';
 
 /** The header's Messages is not the number of non-empty content lines (the producer's count). */
 export const messagesMismatch: Rule = {
@@ -10,7 +11,7 @@ export const messagesMismatch: Rule = {
     const field = values.fields.get('Messages');
     if (!field || values.messages === undefined || values.messages === derived.messages) return [];
     return [{
-      message: `Messages says ${values.messages} but the content has ${derived.messages} non-empty lines (${derived.whatsappMessages} WhatsApp messages); the producer counts lines.`,
+      message: t('Messages says {0} but the content has {1} non-empty lines ({2} WhatsApp messages); the producer counts lines.', values.messages, derived.messages, derived.whatsappMessages),
       range: field.valueRange,
       fixes: withRecompute([setValueFix(field, String(derived.messages)), recomputeHeaderFix(chunk, derived)]),
     }];

@@ -1,7 +1,8 @@
 import { formatPeriod } from '../producer';
-import { compareDates } from '../whatsapp';
+import { compareDates, formatDate } from '../whatsapp';
 import { recomputeHeaderFix, setValueFix, withRecompute } from './fixes';
 import type { Rule } from './rule';
+import { t } from '../l10n';
 
 /** The header's Période disagrees with the dates of the content's messages. */
 export const periodMismatch: Rule = {
@@ -18,8 +19,10 @@ export const periodMismatch: Rule = {
     const computed = formatPeriod(d);
     const dated = chunk.messages.length;
     const message = d
-      ? `Période says ${formatPeriod(h)} but the content runs from ${computed.replace(' → ', ' to ')} (${dated} dated message${dated === 1 ? '' : 's'}).`
-      : `Période says ${formatPeriod(h)} but the content has no dated message (null → null).`;
+      ? dated === 1
+        ? t('Période says {0} but the content runs from {1} to {2} (1 dated message).', formatPeriod(h), formatDate(d.start), formatDate(d.end))
+        : t('Période says {0} but the content runs from {1} to {2} ({3} dated messages).', formatPeriod(h), formatDate(d.start), formatDate(d.end), dated)
+      : t('Période says {0} but the content has no dated message (null → null).', formatPeriod(h));
     return [{ message, range: field.valueRange.start.character === field.valueRange.end.character ? { start: field.nameRange.start, end: field.valueRange.end } : field.valueRange, fixes: withRecompute([setValueFix(field, computed), recomputeHeaderFix(chunk, derived)]) }];
   },
 };

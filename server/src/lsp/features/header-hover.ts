@@ -1,14 +1,14 @@
 // Hover on header fields: what the field means and what the content gives.
 import type { Position } from 'vscode-languageserver';
-import { formatPeriod, type Analysis, type HeaderField } from '../../core';
+import { formatPeriod, t, type Analysis, type HeaderField } from '../../core';
 import type { Feature } from '../context';
 
-const EXPLAIN: Record<string, string> = {
-  Période: 'The date of the first and of the last dated message, `dd/mm/yyyy → dd/mm/yyyy`; `null → null` when the producer found none.',
-  Participants: 'The distinct senders, comma-separated, in order of first appearance.',
-  Topics: 'Keywords the producer spotted. Not checked against the content.',
-  Tokens: "The producer's estimate: the sum of `ceil(length / 4)` over the non-empty content lines, each trimmed (UTF-16 length: an emoji counts 2).",
-  Messages: 'The number of non-empty content lines — not the number of WhatsApp messages.',
+const EXPLAIN: Record<string, () => string> = {
+  Période: () => t('The date of the first and of the last dated message, `dd/mm/yyyy → dd/mm/yyyy`; `null → null` when the producer found none.'),
+  Participants: () => t('The distinct senders, comma-separated, in order of first appearance.'),
+  Topics: () => t('Keywords the producer spotted. Not checked against the content.'),
+  Tokens: () => t('The producer’s estimate: the sum of `ceil(length / 4)` over the non-empty content lines, each trimmed (UTF-16 length: an emoji counts 2).'),
+  Messages: () => t('The number of non-empty content lines — not the number of WhatsApp messages.'),
 };
 
 function within(p: Position, f: HeaderField): boolean {
@@ -20,27 +20,29 @@ export function headerHoverMarkdown(analysis: Analysis, position: Position): { m
   if (!chunk?.header || !derived) return null;
   const field = chunk.header.fields.find((f) => within(position, f));
   if (!field) return null;
-  const lines = [`**${field.name}** — ${EXPLAIN[field.name] ?? 'Not a field the producer writes.'}`, ''];
+  const lines = [`**${field.name}** — ${EXPLAIN[field.name]?.() ?? t('Not a field the producer writes.')}`, ''];
   const senders = new Map<string, number>();
   for (const m of chunk.messages) if (m.sender !== undefined) senders.set(m.sender, (senders.get(m.sender) ?? 0) + 1);
-  const written = `Header: \`${field.value || '(empty)'}\``;
+  const written = t('Header: `{0}`', field.value || t('(empty)'));
   switch (field.name) {
     case 'Tokens':
-      lines.push(`${written} · content gives **${derived.tokens}** over ${derived.messages} non-empty lines.`);
+      lines.push(t('{0} · content gives **{1}** over {2} non-empty lines.', written, derived.tokens, derived.messages));
       break;
     case 'Messages':
       lines.push(
-        `${written} · content has **${derived.messages}** non-empty lines,`,
-        `holding ${derived.whatsappMessages} WhatsApp message${derived.whatsappMessages === 1 ? '' : 's'} from ${senders.size} sender${senders.size === 1 ? '' : 's'}.`,
+        t('{0} · content has **{1}** non-empty lines,', written, derived.messages),
+        derived.whatsappMessages === 1 && senders.size === 1
+          ? t('holding 1 WhatsApp message from 1 sender.')
+          : t('holding {0} WhatsApp messages from {1} senders.', derived.whatsappMessages, senders.size),
       );
       break;
     case 'Période':
-      lines.push(`${written} · content gives **${formatPeriod(derived.period)}** (${chunk.messages.length} dated line${chunk.messages.length === 1 ? '' : 's'}).`);
+      lines.push(t('{0} · content gives **{1}** ({2} dated lines).', written, formatPeriod(derived.period), chunk.messages.length));
       break;
     case 'Participants':
-      lines.push(`${written} · content's senders:`, '');
-      if (senders.size === 0) lines.push('*none*');
-      else for (const [s, n] of senders) lines.push(`- ${s} — ${n} message${n === 1 ? '' : 's'}`);
+      lines.push(t('{0} · content’s senders:', written), '');
+      if (senders.size === 0) lines.push(`*${t('none')}*`);
+      else for (const [s, n] of senders) lines.push(`- ${s} — ${n === 1 ? t('1 message') : t('{0} messages', n)}`);
       break;
     default:
       break;
