@@ -9,6 +9,7 @@ const ROOT = resolve(__dirname, '..', '..');
 
 describe('French UI strings', () => {
   it('translates every string the client and server show, with the same placeholders', async () => {
+    // @ts-expect-error: a plain .mjs script without type declarations
     const { collect } = (await import('../../scripts/l10n-export.mjs')) as { collect: (roots?: string[]) => string[] };
     const keys = collect([resolve(ROOT, 'client/src'), resolve(ROOT, 'server/src')]);
     const fr = JSON.parse(readFileSync(resolve(ROOT, 'l10n/bundle.l10n.fr.json'), 'utf8')) as Record<string, string>;

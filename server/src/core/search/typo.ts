@@ -1,7 +1,10 @@
 // Typo tolerance over the corpus vocabulary with a deletion index (the SymSpell idea): every
 // term is stored under itself and each string one deletion away, so a query term finds the
 // terms within edit distance 1 by looking up its own deletions: no scan of the vocabulary.
-// Distance 2 (long words only) is checked on the candidates that share a two-deletion key.
+// Distance 2 (long words only) is found where the one-deletion keys of the vocabulary meet the
+// query's one- and two-deletion keys (letters added twice, an added letter next to a typo);
+// two substitutions far apart are not, since indexing two deletions of every term would cost
+// about 100 MB at 100 000 chunks for a rare kind of typo.
 
 export class TypoIndex {
   private readonly byDeletion = new Map<string, string[]>();

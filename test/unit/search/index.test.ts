@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { parseChunk } from '../../../server/src/core';
+import { CorpusSearch, type RelatedSignals } from '../../../server/src/core/search';
+import { InvertedIndex } from '../../../server/src/core/search/inverted-index';
+import { jaccard, shingles } from '../../../server/src/core/search/near-duplicates';
+
+const WORDS = 'intelligence artificielle puissance calcul données énergie nucléaire investissement infrastructure semi-conducteurs modèle entreprise gouvernement recherche usine talents marché capital projet annonce'.split(' ');
+
+/** A deterministic French-like paragraph. */
+function prose(seed: number, words = 80): string {
+  let x = seed * 2654435761 >>> 0;
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) {
+    x = (Math.imul(x ^ (x >>> 15), 2246822507) + i) >>> 0;
+    out.push(WORDS[x % WORDS.length]!);
+  }
+  return out.join(' ');
+}
+
+describe('inverted index', () => {
+  it('ranks exactly like a rebuild after any sequence of sets and removes', () => {
+    const ops = fc.array(fc.record({ doc: fc.integer({ min: 0, max: 7 }), seed: fc.integer({ min: 0, max: 20 }), remove: fc.boolean() }), { maxLength: 30 });
+    fc.assert(fc.property(ops, (sequence) => {
+      const incremental = new InvertedIndex();
+      const final = new Map<string, string>();
+      for (const op of sequence) {
+        const id = `doc${op.doc}`;
+        if (op.remove) {
+          incremental.remove(id);
+          final.delete(id);
+        } else {
+          const text = prose(op.seed, 20 + op.seed);
+          incremental.set(id, text);
+          final.set(id, text);
+        }
+      }
+      const rebuilt = new InvertedIndex();
+      for (const [id, text] of [...final].sort()) rebuilt.set(id, text);
+      assert.deepEqual(incremental.snapshot(), rebuilt.snapshot());
+      for (const q of ['calcul énergie', 'infrastructre', 'marché capital usine']) {
+        assert.deepEqual(incremental.search(q, 5).map((h) => [h.id, h.score.toFixed(9)]), rebuilt.search(q, 5).map((h) => [h.id, h.score.toFixed(9)]), q);
+      }
+    }), { numRuns: 150 });
+  });
+
+  it('ranks a document matching every query term above one matching a single term', () => {
+    const idx = new InvertedIndex();
+    idx.set('both', 'Stargate annonce par Trump');
+    idx.set('one', 'Stargate Stargate Stargate un projet');
+    idx.set('none', 'rien à voir');
+    assert.deepEqual(idx.search('stargate trump').map((h) => h.id), ['both', 'one']);
+  });
+
+  it('completes the last word typed', () => {
+    const idx = new InvertedIndex();
+    idx.set('a', 'semi-conducteurs et nucléaire');
+    assert.deepEqual(idx.search('nucl').map((h) => h.id), ['a']);
+  });
+});
+
+const chat = (lines: string[]) => `=== MÉTADONNÉES CHUNK ===\nPériode: null → null\nParticipants: \nTopics: \nTokens: 0\nMessages: 0\n\n=== CONTENU ===\n${lines.join('\n')}`;
+
+function corpusOf(files: Record<string, string>, signals?: RelatedSignals): CorpusSearch {
+  const chunks = new Map(Object.entries(files).map(([id, text]) => [id, parseChunk(id, text)]));
+  const search = new CorpusSearch((id) => chunks.get(id));
+  search.signals = signals;
+  for (const [id, c] of chunks) search.set(id, c);
+  return search;
+}
+
+describe('overlap and near-duplicates', () => {
+  const a = [
+    '22/01/2025, 18:43 - Rochane: ' + prose(1, 40),
+    prose(2, 40),
+    'Une dernière ligne assez longue pour compter comme chevauchement voulu.',
+  ];
+  const b = [
+    'Une dernière ligne assez longue pour compter comme chevauchement voulu.',
+    '22/01/2025, 19:00 - Rochane: ' + prose(3, 60),
+  ];
+  const article = prose(7, 300);
+  // A few words changed (one in 60) and the last ten words dropped.
+  const nearCopy = article.split(' ').map((w, i) => (i % 60 === 30 ? 'modifié' : w)).slice(0, 290).join(' ');
+
+  it('reports the designed overlap as overlap, not duplicate', () => {
+    const s = corpusOf({ 'c/a.txt': chat(a), 'c/b.txt': chat(b) });
+    const f = s.findings('c/b.txt', (_c, d) => d);
+    assert.deepEqual(f.map((x) => x.code), ['overlap']);
+    assert.equal(f[0]!.range.start.line, 8);
+    assert.equal(f[0]!.related![0]!.uri, 'c/a.txt');
+    assert.equal(f[0]!.related![0]!.range.start.line, 10);
+    assert.deepEqual(s.findings('c/a.txt', (_c, d) => d), []);
+  });
+
+  it('finds a planted near copy (words changed, the end dropped) and names the similarity', () => {
+    const j = jaccard(shingles(article), shingles(nearCopy));
+    assert.ok(j >= 0.8 && j < 1, `planted copy similarity ${j}`);
+    const s = corpusOf({ 'c/article.txt': article, 'c/copy.txt': nearCopy, 'c/other.txt': prose(99, 300) });
+    const f = s.findings('c/copy.txt', (_c, d) => d);
+    assert.deepEqual(f.map((x) => x.code), ['duplicate']);
+    assert.match(f[0]!.message, /article\.txt \(\d\d% similar\)/);
+    assert.deepEqual(s.findings('c/other.txt', (_c, d) => d), []);
+  });
+
+  it('switches a code off through the severity callback', () => {
+    const s = corpusOf({ 'c/article.txt': article, 'c/copy.txt': nearCopy });
+    assert.deepEqual(s.findings('c/copy.txt', (code, d) => (code === 'duplicate' ? undefined : d)), []);
+  });
+});
+
+describe('related chunks', () => {
+  it('ranks the chunk that continues this one first, then shared entities and figures', () => {
+    const signals: RelatedSignals = {
+      entitiesOf: (id) => (id === 'c/x.txt' || id === 'c/y.txt' ? [{ key: 'openai', label: 'OpenAI' }, { key: 'softbank', label: 'SoftBank' }] : []),
+      figuresOf: (id) => (id === 'c/x.txt' || id === 'c/y.txt' ? [{ key: 'usd:5e11', label: '500 milliards $' }] : []),
+      chunksWithEntity: () => ['c/x.txt', 'c/y.txt'],
+      chunksWithFigure: () => ['c/x.txt', 'c/y.txt'],
+    };
+    const s = corpusOf({
+      'c/x.txt': chat(['22/01/2025, 18:43 - Rochane: ' + prose(11, 50), 'Cette ligne finale est le chevauchement entre deux chunks.']),
+      'c/next.txt': chat(['Cette ligne finale est le chevauchement entre deux chunks.', prose(12, 50)]),
+      'c/y.txt': prose(13, 120),
+      'c/z.txt': prose(14, 120),
+    }, signals);
+    const r = s.related('c/x.txt');
+    assert.deepEqual(r.slice(0, 2).map((x) => x.uri), ['c/next.txt', 'c/y.txt']);
+    assert.ok(r[0]!.reasons.includes('continues this chunk'));
+    assert.ok(r[1]!.reasons.includes('shares OpenAI, SoftBank'), r[1]!.reasons.join());
+    assert.ok(r[1]!.reasons.includes('same figure 500 milliards $'));
+    const zRank = r.findIndex((x) => x.uri === 'c/z.txt');
+    assert.ok(zRank === -1 || zRank > 1);
+  });
+});
