@@ -11,7 +11,7 @@ export function recomputeHeaderFix(chunk: Chunk, derived: ProducerHeader): Fix |
   const h = chunk.header;
   if (!h) return undefined;
   const fields = h.fields;
-  const topics = fields.find((f) => f.name === 'Topics' || suggestField(f.name) === 'Topics')?.value ?? '';
+  const topics = fields.find((f) => f.name === 'Topics' || (!isKnownField(f.name) && suggestField(f.name) === 'Topics'))?.value ?? '';
   // Fields the producer does not write are kept, so nothing the user typed is lost.
   const extra = fields
     .filter((f) => !isKnownField(f.name) && !suggestField(f.name))

@@ -1,5 +1,5 @@
 import { HEADER_FIELDS, type HeaderFieldName } from '../model';
-import { suggestField } from '../header-values';
+import { isKnownField, suggestField } from '../header-values';
 import { formatPeriod } from '../producer';
 import { lineRange, range } from '../parse';
 import type { Rule, RuleFinding } from './rule';
@@ -14,7 +14,7 @@ export const headerFieldMissing: Rule = {
     const h = chunk.header;
     if (!h) return [];
     // A misspelled field (e.g. `Periode`) is reported once, as header-field-unknown with its fix.
-    const misspelled = new Set(h.fields.map((f) => suggestField(f.name)).filter((x) => x !== undefined));
+    const misspelled = new Set(h.fields.filter((f) => !isKnownField(f.name)).map((f) => suggestField(f.name)).filter((x) => x !== undefined));
     const missing = HEADER_FIELDS.filter((f) => !values.fields.has(f) && !misspelled.has(f));
     if (missing.length === 0) return [];
     const computed: Record<HeaderFieldName, string> = {

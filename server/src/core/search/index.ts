@@ -4,9 +4,9 @@ import type { Chunk, Finding, Range, Severity } from '../model';
 import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
 import { InvertedIndex } from './inverted-index';
-import { NearDuplicates } from './near-duplicates';
+import { NearDuplicates, shinglesOfWords } from './near-duplicates';
 import { OverlapIndex } from './overlap';
-import { foldTerm, terms } from './tokenize';
+import { allWords, foldTerm, terms, withoutStopWords } from './tokenize';
 
 /** What the entity and figure index can tell about a chunk, to explain relatedness. */
 export interface RelatedSignals {
@@ -74,8 +74,9 @@ export class CorpusSearch {
   set(id: string, chunk: Chunk): void {
     this.remove(id);
     const text = contentText(chunk);
-    this.text.set(id, text);
-    this.duplicates.set(id, text);
+    const words = allWords(text);
+    this.text.setTerms(id, withoutStopWords(words));
+    this.duplicates.set(id, text, shinglesOfWords(words));
     this.overlaps.set(id, chunk);
     const days = new Set(chunk.messages.map((m) => formatDate(m.date)));
     for (const d of days) {

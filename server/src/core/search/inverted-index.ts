@@ -56,9 +56,13 @@ export class InvertedIndex {
 
   /** Adds or replaces a document. */
   set(id: string, text: string): void {
+    this.setTerms(id, terms(text));
+  }
+
+  /** Adds or replaces a document already tokenized (stop words removed). */
+  setTerms(id: string, words: readonly string[]): void {
     if (this.docNo.has(id)) this.remove(id);
     const tf = new Map<string, number>();
-    const words = terms(text);
     for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
     const no = this.ids.length;
     this.ids.push(id);

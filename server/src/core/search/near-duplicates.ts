@@ -40,24 +40,38 @@ export function hashString(s: string): number {
 
 /** Hashes of the text's 5-word shingles (a short text is one shingle). */
 export function shingles(text: string): Set<number> {
-  const words = shingleWords(text);
+  return shinglesOfWords(shingleWords(text));
+}
+
+/** Shingle hashes from word hashes: no string is built per shingle. */
+export function shinglesOfWords(words: readonly string[]): Set<number> {
   const out = new Set<number>();
   if (words.length === 0) return out;
-  if (words.length < SHINGLE) {
-    out.add(hashString(words.join(' ')));
-    return out;
+  const wh = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wh[i] = hashString(words[i]!);
+  const k = Math.min(SHINGLE, words.length);
+  for (let i = 0; i + k <= words.length; i++) {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < k; j++) h = Math.imul(h ^ wh[i + j]!, 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    out.add((h ^ (h >>> 12)) >>> 0);
   }
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(hashString(words.slice(i, i + SHINGLE).join(' ')));
   return out;
 }
 
 export function signature(sh: Set<number>): Uint32Array {
   const sig = new Uint32Array(HASHES).fill(0xffffffff);
-  for (const h of sh) {
-    for (let i = 0; i < HASHES; i++) {
-      const v = (Math.imul(A[i]!, h) + C[i]!) >>> 0;
-      if (v < sig[i]!) sig[i] = v;
+  const hashes = Uint32Array.from(sh);
+  for (let i = 0; i < HASHES; i++) {
+    const a = A[i]!;
+    const c = C[i]!;
+    let min = 0xffffffff;
+    for (let j = 0; j < hashes.length; j++) {
+      const v = (Math.imul(a, hashes[j]!) + c) >>> 0;
+      if (v < min) min = v;
     }
+    sig[i] = min;
   }
   return sig;
 }
@@ -131,6 +145,8 @@ export class NearDuplicates {
 
   /** Drops cached answers of a chunk and of every chunk that shares a bucket with it. */
   private invalidate(id: string): void {
+    // Nothing verified yet (the start-up scan): nothing to drop, and no need to look.
+    if (this.verified.size === 0) return;
     this.verified.delete(id);
     for (const c of this.candidates(id)) this.verified.delete(c);
   }

@@ -8,34 +8,60 @@ const STOP = new Set((
 
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/;
 
+const ASCII_WORD = /^[a-z0-9]+$/;
+/** Surface forms repeat a lot in a corpus: folding each once saves most of the tokenizing time. */
+const folded = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 200_000;
+
 /** Folds one word: lower case, no accents, no elision, no `hashtag#`. */
 export function foldTerm(word: string): string {
+  const cached = folded.get(word);
+  if (cached !== undefined) return cached;
   let w = word.toLowerCase();
-  if (w.startsWith('hashtag#')) w = w.slice(8);
-  w = w.replace(ELISION, '');
-  return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  if (!ASCII_WORD.test(w)) {
+    if (w.startsWith('hashtag#')) w = w.slice(8);
+    w = w.replace(ELISION, '');
+    w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  }
+  if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+  folded.set(word, w);
+  return w;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+/**
+ * The same words over lower-cased text, with explicit letter ranges instead of Unicode
+ * properties (several times faster): Latin with accents, Greek, Cyrillic, Armenian, Hebrew,
+ * Arabic, Indic, CJK and Hangul; punctuation, symbols, arrows and emoji are not letters.
+ */
+const FAST_WORD = /[a-z0-9\u00b5\u00df-\u00f6\u00f8-\u024f\u0370-\u1fff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufaff]+(?:['’][a-z0-9\u00b5\u00df-\u00f6\u00f8-\u024f\u0370-\u1fff]+)*/g;
 
 /** The search terms of a text, in order (stop words and one-letter words dropped). */
 export function terms(text: string, keepStopWords = false): string[] {
+  const words = allWords(text);
+  return keepStopWords ? words : withoutStopWords(words);
+}
+
+/** Every folded word of a text, stop words kept: tokenize once, then derive the rest. */
+export function allWords(text: string): string[] {
   const out: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+  const lower = text.toLowerCase();
+  FAST_WORD.lastIndex = 0;
+  for (let m = FAST_WORD.exec(lower); m; m = FAST_WORD.exec(lower)) {
     // `hashtag#OpenAI`: the regex stops at '#', so the prefix shows up as its own word; skip it.
-    const folded = foldTerm(m[0]);
-    if (folded === 'hashtag') continue;
-    for (const part of folded.split(/['’]/)) {
-      if (part.length < 2 && !/\d/.test(part)) continue;
-      if (!keepStopWords && STOP.has(part)) continue;
-      out.push(part);
-    }
+    const f = foldTerm(m[0]);
+    if (f === 'hashtag') continue;
+    if (f.includes("'") || f.includes('’')) {
+      for (const part of f.split(/['’]/)) if (part.length >= 2 || /\d/.test(part)) out.push(part);
+    } else if (f.length >= 2 || /\d/.test(f)) out.push(f);
   }
   return out;
 }
 
+export function withoutStopWords(words: readonly string[]): string[] {
+  return words.filter((w) => !STOP.has(w));
+}
+
 /** Words for shingling (near-duplicate detection): every word, folded, stop words kept. */
 export function shingleWords(text: string): string[] {
-  return terms(text, true);
+  return allWords(text);
 }
