@@ -10,7 +10,12 @@ import { registerStatusBar } from './views/status-bar';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the tree providers, so tests can read what the views show. */
+export interface ChunkReviewApi {
+  readonly trees: ReturnType<typeof registerCorpusTrees>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ChunkReviewApi> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -49,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   for (const doc of vscode.workspace.textDocuments) void adoptChunk(doc);
+  return { trees };
 }
 
 /** An article `.txt` in a corpus folder has no header for `firstLine` to see: ask the server. */

@@ -20,11 +20,12 @@ export async function relatedItems(client: LanguageClient, uri: vscode.Uri): Pro
 }
 
 export function registerFindRelated(context: vscode.ExtensionContext, client: LanguageClient): void {
-  context.subscriptions.push(vscode.commands.registerCommand('chunkReview.findRelatedChunks', async (arg?: vscode.Uri) => {
+  // Resolves with the items shown once they are loaded (the user's choice is handled after).
+  context.subscriptions.push(vscode.commands.registerCommand('chunkReview.findRelatedChunks', async (arg?: vscode.Uri): Promise<readonly vscode.QuickPickItem[]> => {
     const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
     if (!uri) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a chunk first.'));
-      return;
+      return [];
     }
     const pick = vscode.window.createQuickPick<RelatedItem>();
     pick.title = vscode.l10n.t('Chunks related to {0}', baseName(uri.toString()));
@@ -58,5 +59,6 @@ export function registerFindRelated(context: vscode.ExtensionContext, client: La
       // Escape: back to where the user was.
       if (!accepted && origin) void vscode.window.showTextDocument(origin.document, { viewColumn: origin.viewColumn, selection: origin.selection });
     });
+    return pick.items.map(({ label, description, detail }) => ({ label, description, detail }));
   }));
 }

@@ -88,7 +88,7 @@ export class CorpusTreeProvider implements vscode.TreeDataProvider<CorpusTreeIte
   }
 }
 
-export function registerCorpusTrees(context: vscode.ExtensionContext, client: LanguageClient): { refresh(): void } {
+export function registerCorpusTrees(context: vscode.ExtensionContext, client: LanguageClient): { refresh(): void; participants: CorpusTreeProvider; dates: CorpusTreeProvider } {
   const participants = new CorpusTreeProvider(client, 'participants');
   const dates = new CorpusTreeProvider(client, 'dates');
   const participantsView = vscode.window.createTreeView('chunkReview.participants', { treeDataProvider: participants, showCollapseAll: true });
@@ -129,6 +129,8 @@ export function registerCorpusTrees(context: vscode.ExtensionContext, client: La
     }),
   );
   return {
+    participants,
+    dates,
     refresh: () => {
       participants.refresh();
       dates.refresh();
