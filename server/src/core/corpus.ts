@@ -3,6 +3,7 @@
 import picomatch from 'picomatch';
 import { analyzeBytes, analyzeText, type Analysis, type AnalysisOptions } from './analyze';
 import { HEADER_START_MARKER, type Finding, type Severity } from './model';
+import { CorpusIndex } from './corpus-index';
 import { CorpusSearch } from './search';
 import { isStartMarkerLike } from './parse';
 
@@ -69,9 +70,13 @@ export class Corpus {
   private readonly includeMatcher: ((path: string) => boolean) | undefined;
   /** Search, related chunks, overlaps and near-duplicates, kept in step with the entries. */
   readonly search = new CorpusSearch((id) => this.entries.get(id)?.analysis.chunk);
+  /** Entities, figures, participants and dates of every chunk, kept in step with the entries. */
+  readonly index: CorpusIndex;
 
   constructor(private readonly workspace: Workspace, private options: CorpusOptions) {
     this.includeMatcher = options.include && options.include.length > 0 ? picomatch([...options.include], { dot: true }) : undefined;
+    this.index = new CorpusIndex(options.config?.entities ?? []);
+    this.search.signals = this.index;
   }
 
   /** The one place entries change, so the search structures never drift from them. */
@@ -79,11 +84,13 @@ export class Corpus {
     this.entries.set(entry.id, entry);
     if (entry.analysis.chunk) this.search.set(entry.id, entry.analysis.chunk);
     else this.search.remove(entry.id);
+    this.index.apply(entry.id, entry.analysis.chunk);
   }
 
   private drop(id: string): void {
     this.entries.delete(id);
     this.search.remove(id);
+    this.index.apply(id, undefined);
   }
 
   /** Reads and analyses every candidate file below the roots. Unreadable files are findings, not failures. */
@@ -128,7 +135,13 @@ export class Corpus {
       this.noteCandidate(id, bytesStartWithHeader(bytes));
       bytesById.set(id, bytes);
     });
+    // Analysis in slices, yielding between them: hovers answer from what is indexed so far.
+    let slice = Date.now();
     for (const [id, bytes] of bytesById) {
+      if (Date.now() - slice > 30) {
+        await new Promise((r) => setImmediate(r));
+        slice = Date.now();
+      }
       if (this.isChunk(id) && !this.entries.get(id)?.fromBuffer) {
         this.put({ id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
       }

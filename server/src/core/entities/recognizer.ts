@@ -1,0 +1,80 @@
+// The alias table: every name of every known entity, folded, pointing at its canonical entry.
+// Built once per corpus from the shipped gazetteer and the project's `entities` entries, which
+// add new entities or correct shipped ones (same name or a shared alias: the project wins).
+import type { EntityEntry } from '../config';
+import { entityId, foldKey } from './fold';
+import { GAZETTEER, type EntityKind, type GazetteerEntry } from './gazetteer';
+
+export interface KnownEntity {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly aliases: readonly string[];
+  /** Whether the entry comes from `.chunkreview.json`. */
+  readonly fromProject: boolean;
+}
+
+interface AliasRule {
+  readonly entity: KnownEntity;
+  /** Written in capitals (`IA`, `USA`): only a capitalised surface counts. */
+  readonly acronym: boolean;
+  /** Written with a capital: a lower-case surface is a common word (`oracle`, `meta`). */
+  readonly capitalised: boolean;
+}
+
+export class EntityRecognizer {
+  private readonly byKey = new Map<string, AliasRule>();
+  private readonly byId = new Map<string, KnownEntity>();
+  /** The longest alias, in words: how far the extractor looks ahead. */
+  readonly maxWords: number;
+
+  constructor(projectEntries: readonly EntityEntry[] = [], gazetteer: readonly GazetteerEntry[] = GAZETTEER) {
+    const merged: { name: string; kind: EntityKind; aliases: string[]; fromProject: boolean }[] = gazetteer.map((g) => ({ name: g.name, kind: g.kind, aliases: [...(g.aliases ?? [])], fromProject: false }));
+    for (const p of projectEntries) {
+      const names = new Set([p.name, ...(p.aliases ?? [])].map(foldKey));
+      const hit = merged.find((m) => [m.name, ...m.aliases].some((n) => names.has(foldKey(n))));
+      if (hit) {
+        const aliases = [hit.name, ...hit.aliases, ...(p.aliases ?? [])].filter((a) => foldKey(a) !== foldKey(p.name));
+        Object.assign(hit, { name: p.name, kind: p.kind, aliases: [...new Set(aliases)], fromProject: true });
+      } else merged.push({ name: p.name, kind: p.kind, aliases: [...(p.aliases ?? [])], fromProject: true });
+    }
+    let maxWords = 1;
+    for (const m of merged) {
+      const entity: KnownEntity = { id: entityId(m.name), name: m.name, kind: m.kind, aliases: m.aliases, fromProject: m.fromProject };
+      this.byId.set(entity.id, entity);
+      for (const alias of [m.name, ...m.aliases]) {
+        const key = foldKey(alias);
+        if (!key) continue;
+        // A project entry's names win over a shipped alias of another entity.
+        if (this.byKey.has(key) && !m.fromProject) continue;
+        const letters = alias.replace(/[^\p{L}]/gu, '');
+        this.byKey.set(key, {
+          entity,
+          acronym: letters.length <= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+          capitalised: /^\p{Lu}/u.test(alias),
+        });
+        maxWords = Math.max(maxWords, key.split(' ').length);
+      }
+    }
+    this.maxWords = maxWords;
+  }
+
+  /** The entity a folded word sequence names, if its surface is written the way the alias demands. */
+  match(key: string, surface: string, hashtag: boolean): KnownEntity | undefined {
+    const rule = this.byKey.get(key);
+    if (!rule) return undefined;
+    if (rule.acronym) {
+      const letters = surface.replace(/[^\p{L}]/gu, '');
+      if (letters !== letters.toUpperCase()) return undefined;
+    } else if (rule.capitalised && !hashtag && !/^\p{Lu}/u.test(surface)) return undefined;
+    return rule.entity;
+  }
+
+  get(id: string): KnownEntity | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): IterableIterator<KnownEntity> {
+    return this.byId.values();
+  }
+}
