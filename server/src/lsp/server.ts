@@ -12,15 +12,19 @@ import {
 } from '../protocol';
 import type { CodeActionProvider, Feature, HoverProvider, ServerContext } from './context';
 import { toDiagnostic } from './convert';
+import { corpusHover } from './features/corpus-hover';
 import { corpusTree } from './features/corpus-tree';
+import { documentHighlight } from './features/document-highlight';
 import { headerHover } from './features/header-hover';
 import { quickFixes } from './features/quick-fixes';
+import { references } from './features/references';
 import { search } from './features/search';
+import { workspaceSymbols } from './features/workspace-symbols';
 import { configureLocale } from './l10n';
 import { pullSettings } from './settings';
 
 /** Every feature of the server; each registers its own handlers or providers. */
-const FEATURES: readonly Feature[] = [headerHover, quickFixes, corpusTree, search];
+const FEATURES: readonly Feature[] = [headerHover, quickFixes, corpusTree, search, corpusHover, references, workspaceSymbols, documentHighlight];
 
 export interface ServerOptions {
   readonly workspace: Workspace;
@@ -109,6 +113,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     indexed = false;
     await loadConfig();
     const fresh = new Corpus(options.workspace, corpusOptions());
+    // Visible at once: hovers and queries answer from what is indexed so far.
+    corpus = fresh;
     let progress: WorkDoneProgressReporter | undefined;
     if (canReportProgress) {
       try {
@@ -127,7 +133,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       }
     }, log);
     // Open buffers win over the disk.
-    for (const doc of documents.all()) fresh.update(doc.uri, doc.getText(), true, doc.languageId === 'chunk');
+    for (const doc of documents.all()) {
+      // A buffer can make its folder a corpus folder: its siblings are read then.
+      await fresh.refresh(fresh.update(doc.uri, doc.getText(), true, doc.languageId === 'chunk').filter((id) => id !== doc.uri));
+    }
     corpus = fresh;
     indexed = true;
     progress?.done();
