@@ -5,7 +5,7 @@
 // capitalised elsewhere mid-sentence (`Altman fait face…` after `coûté à Altman`).
 import type { Chunk } from '../model';
 import { contentSegments, type Segment } from '../index-text';
-import { foldKey } from './fold';
+import { foldKey, foldWord } from './fold';
 import type { EntityKind } from './gazetteer';
 import type { EntityRecognizer } from './recognizer';
 import { COMMON_CAPITALISED } from './common-words';
@@ -37,10 +37,13 @@ interface Token {
   readonly joined: boolean;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+/** Letters and digits by explicit ranges (Latin with accents, Greek, Cyrillic, CJK…): several times faster than Unicode properties. */
+const WORD = /[A-Za-z0-9\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af][A-Za-z0-9\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af]*/g;
 const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'presqu']);
 const BOUNDARY = /[.!?…:;•"«“(\[|]|\s[-–—]\s/u;
-const APOSTROPHE = /^['’]$/;
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+const JOIN_GAP = /^[\s\u00a0\u202f]*-?[\s\u00a0\u202f]*$/;
 
 function tokens(seg: Segment): Token[] {
   const out: Token[] = [];
@@ -52,9 +55,10 @@ function tokens(seg: Segment): Token[] {
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const gap = text.slice(prevEnd, start);
+    const gap = start - prevEnd === 1 ? (text[prevEnd] === ' ' ? ' ' : text.slice(prevEnd, start)) : text.slice(prevEnd, start);
     // `d’OpenAI`: the elision is no token; the word after it keeps the elision as its form.
-    if (ELISIONS.has(m[0].toLowerCase()) && APOSTROPHE.test(text[end] ?? '') && /\p{L}/u.test(text[end + 1] ?? '')) {
+    const next = text.charCodeAt(end);
+    if ((next === 0x27 || next === 0x2019) && m[0].length <= 7 && ELISIONS.has(m[0].toLowerCase()) && LETTER.test(text[end + 1] ?? '')) {
       first = first || BOUNDARY.test(gap);
       elided = true;
       prevEnd = end + 1;
@@ -67,8 +71,9 @@ function tokens(seg: Segment): Token[] {
     }
     const before = text[start - 1];
     const form: MentionForm = before === '#' ? 'hashtag' : before === '@' ? 'handle' : elided ? 'elided' : 'plain';
-    const initial = !elided && (first || BOUNDARY.test(gap.replace(/^#|hashtag#/, '')));
-    out.push({ text: m[0], start, end, form, initial, joined: !first && !elided && /^[\s\u00a0\u202f]*-?[\s\u00a0\u202f]*$/.test(gap) && gap.length > 0 });
+    const plainSpace = gap === ' ';
+    const initial = !elided && (first || (!plainSpace && BOUNDARY.test(gap)));
+    out.push({ text: m[0], start, end, form, initial, joined: !first && !elided && (plainSpace || (gap.length > 0 && JOIN_GAP.test(gap))) });
     first = false;
     elided = false;
     prevEnd = end;
@@ -77,10 +82,11 @@ function tokens(seg: Segment): Token[] {
 }
 
 function isCapitalised(w: string): boolean {
-  if (!/^\p{Lu}/u.test(w) || w.length < 2) return false;
+  const c = w[0]!;
+  if (w.length < 2 || c === c.toLowerCase() || !UPPER.test(c)) return false;
   // Shouted words (`NOUVEAU`, `ATTENTION`) are no names; short acronyms may be.
   if (w.length > 5 && w === w.toUpperCase()) return false;
-  return !COMMON_CAPITALISED.has(foldKey(w));
+  return !COMMON_CAPITALISED.has(foldWord(w));
 }
 
 /** Every entity mention of a chunk, in reading order. */
@@ -94,12 +100,19 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
     while (i < toks.length) {
       const t0 = toks[i]!;
       let matched = 0;
-      // Longest alias first; the words of a multi-word name are joined by spaces or hyphens only.
-      for (let n = Math.min(recognizer.maxWords, toks.length - i); n >= 1; n--) {
-        if (n > 1 && (t0.form === 'handle')) continue;
-        let ok = true;
-        for (let k = 1; k < n; k++) if (!toks[i + k]!.joined) { ok = false; break; }
-        if (!ok) continue;
+      // Longest alias first; the words of a multi-word name are joined by spaces or hyphens
+      // only. Each word is folded once; a longer match is tried only while some alias starts so.
+      let key = '';
+      const hits: number[] = [];
+      for (let n = 1; n <= recognizer.maxWords && i + n <= toks.length; n++) {
+        const tok = toks[i + n - 1]!;
+        if (n > 1 && (!tok.joined || t0.form === 'handle')) break;
+        key = n === 1 ? foldWord(tok.text) : `${key} ${foldWord(tok.text)}`;
+        if (recognizer.has(key)) hits.push(n);
+        if (!recognizer.isPrefix(key)) break;
+      }
+      for (let h = hits.length - 1; h >= 0; h--) {
+        const n = hits[h]!;
         const last = toks[i + n - 1]!;
         const surface = seg.text.slice(t0.start, last.end);
         const entity = recognizer.match(foldKey(surface), surface, t0.form === 'hashtag');
@@ -116,7 +129,7 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
       // A run of capitalised words the gazetteer does not know: a name, perhaps.
       if (t0.form !== 'handle' && isCapitalised(t0.text)) {
         let j = i + 1;
-        while (j < toks.length && toks[j]!.joined && toks[j]!.form === 'plain' && isCapitalised(toks[j]!.text) && !recognizer.match(foldKey(toks[j]!.text), toks[j]!.text, false)) j++;
+        while (j < toks.length && toks[j]!.joined && toks[j]!.form === 'plain' && isCapitalised(toks[j]!.text) && !recognizer.match(foldWord(toks[j]!.text), toks[j]!.text, false)) j++;
         const last = toks[j - 1]!;
         const surface = seg.text.slice(t0.start, last.end);
         const key = foldKey(surface);

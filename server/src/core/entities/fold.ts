@@ -14,6 +14,20 @@ export function foldKey(s: string): string {
     .trim();
 }
 
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
+/** foldKey of one word, cached: words repeat a lot across a corpus. */
+export function foldWord(w: string): string {
+  let f = cache.get(w);
+  if (f === undefined) {
+    f = foldKey(w);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(w, f);
+  }
+  return f;
+}
+
 /** A stable entity id from a canonical name: `e:openai`, `e:etats unis`. */
 export function entityId(name: string): string {
   return `e:${foldKey(name)}`;

@@ -25,6 +25,8 @@ interface AliasRule {
 export class EntityRecognizer {
   private readonly byKey = new Map<string, AliasRule>();
   private readonly byId = new Map<string, KnownEntity>();
+  /** Proper prefixes (in words) of the aliases: where a longer match may still come. */
+  private readonly prefixes = new Set<string>();
   /** The longest alias, in words: how far the extractor looks ahead. */
   readonly maxWords: number;
 
@@ -53,7 +55,9 @@ export class EntityRecognizer {
           acronym: letters.length <= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
           capitalised: /^\p{Lu}/u.test(alias),
         });
-        maxWords = Math.max(maxWords, key.split(' ').length);
+        const words = key.split(' ');
+        for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
+        maxWords = Math.max(maxWords, words.length);
       }
     }
     this.maxWords = maxWords;
@@ -68,6 +72,16 @@ export class EntityRecognizer {
       if (letters !== letters.toUpperCase()) return undefined;
     } else if (rule.capitalised && !hashtag && !/^\p{Lu}/u.test(surface)) return undefined;
     return rule.entity;
+  }
+
+  /** Whether some alias starts with these folded words (and goes on). */
+  isPrefix(key: string): boolean {
+    return this.prefixes.has(key);
+  }
+
+  /** Whether a folded key names an entity, before the case rules. */
+  has(key: string): boolean {
+    return this.byKey.has(key);
   }
 
   get(id: string): KnownEntity | undefined {

@@ -5,7 +5,7 @@
 // so dates, times, phone numbers and years stay out; so do hashtags (`#2025`).
 import { contentSegments, sentenceSpans } from '../index-text';
 import type { Chunk } from '../model';
-import { detectLanguage, languageVote, type Language } from './language';
+import { languageVote, type Language } from './language';
 
 export type UnitFamily = 'currency:USD' | 'currency:EUR' | 'currency:GBP' | 'power' | 'energy' | 'people' | 'percent' | 'number';
 
@@ -161,17 +161,35 @@ function toMention(line: number, text: string, p: Parsed, language: Language, sh
 export function extractFigures(chunk: Chunk): FigureMention[] {
   const out: FigureMention[] = [];
   const segments = contentSegments(chunk);
-  let chunkVote = 0;
-  for (const s of segments) chunkVote += languageVote(s.text.slice(s.start));
-  const chunkLanguage: Language = chunkVote < 0 ? 'en' : 'fr';
+  // The sentence's language decides; a tie falls back to the line's, then the chunk's (French
+  // by default: the corpus is French). Each vote is counted only when needed.
+  let chunkLanguage: Language | undefined;
+  const ofChunk = (): Language => {
+    if (chunkLanguage === undefined) {
+      let vote = 0;
+      for (const s of segments) vote += languageVote(s.text.slice(s.start));
+      chunkLanguage = vote < 0 ? 'en' : 'fr';
+    }
+    return chunkLanguage;
+  };
   for (const seg of segments) {
     const { text } = seg;
     if (!/\d/.test(text)) continue;
-    const lineLanguage = detectLanguage(text.slice(seg.start), chunkLanguage);
-    const spans = sentenceSpans(text, seg.start);
-    const languageAt = (i: number) => {
+    let lineLanguage: Language | undefined;
+    const ofLine = (): Language => {
+      if (lineLanguage === undefined) {
+        const v = languageVote(text.slice(seg.start));
+        lineLanguage = v > 0 ? 'fr' : v < 0 ? 'en' : ofChunk();
+      }
+      return lineLanguage;
+    };
+    let spans: [number, number][] | undefined;
+    const languageAt = (i: number): Language => {
+      spans ??= sentenceSpans(text, seg.start);
       const span = spans.find(([a, b]) => i >= a && i < b);
-      return span ? detectLanguage(text.slice(span[0], span[1]), lineLanguage) : lineLanguage;
+      if (!span) return ofLine();
+      const v = languageVote(text.slice(span[0], span[1]));
+      return v > 0 ? 'fr' : v < 0 ? 'en' : ofLine();
     };
     FIGURE_START.lastIndex = seg.start;
     for (let m = FIGURE_START.exec(text); m; m = FIGURE_START.exec(text)) {

@@ -5,14 +5,15 @@ export type Language = 'fr' | 'en';
 
 const FR = new Set('le la les de des du un une et est en dans pour que qui sur avec par pas au aux ce cette ces il elle ils sont à été être son sa ses leur nous vous plus mais ou où donc selon entre milliards milliard millions emplois personnes euros'.split(' '));
 const EN = new Set('the of and to in is for on with that this be will are was by an it its as at from over next new we our has have which their than billion trillion million jobs people into per year years'.split(' '));
-const WORD = /[\p{L}]+/gu;
+const WORD = /[a-zà-ÿ]+/g;
 
 /** The vote: positive for French, negative for English, 0 when nothing decides. */
 export function languageVote(text: string): number {
   let vote = 0;
+  const lower = text.toLowerCase();
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const w = m[0].toLowerCase();
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    const w = m[0];
     // `billion`, `trillion`, `million` are in both languages: only the English list counts them
     // when the rest is silent, so they weigh less.
     if (FR.has(w)) vote += 1;
