@@ -12,4 +12,5 @@ run(process.execPath, ['scripts/build.mjs', '--production']);
 const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const vsce = require.resolve('@vscode/vsce/vsce');
 // Dependencies are bundled into dist/ by esbuild, so node_modules is not shipped.
-run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', `${name}-${version}.vsix`]);
+// No public repository yet: relative README links stay relative (they work inside the .vsix).
+run(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', `${name}-${version}.vsix`]);

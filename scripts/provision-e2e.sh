@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code tests and `npm start` need on a fresh Debian machine, and
-# nothing twice: Debian packages (Chromium, Neovim, ripgrep, the Kerberos headers a native
+# nothing twice: Debian packages (Chromium, Neovim, ripgrep, an emoji font for screenshots, the Kerberos headers a native
 # module of code-server builds against), Node 24 and code-server from the npm registry, in a
 # cache outside the repository. Idempotent; safe to run on every CI run.
 set -euo pipefail
@@ -13,7 +13,7 @@ log() { printf '[provision] %s\n' "$*"; }
 
 # 1. Debian packages.
 missing=()
-for pkg in chromium libkrb5-dev neovim ripgrep; do
+for pkg in chromium libkrb5-dev neovim ripgrep fonts-noto-color-emoji; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
