@@ -98,6 +98,8 @@ function readPeriod(value: string): PeriodRead {
     const fixed = pieces.length === 2 && pieces.every((x) => x.trim() === 'null' || parseHeaderDate(x.trim()))
       ? `${pieces[0]!.trim()} → ${pieces[1]!.trim()}`
       : undefined;
+    // No arrow at all: a value being typed, or something else entirely.
+    if (!m) return { problem: t('Période is incomplete or unreadable: "{0}"; expected `dd/mm/yyyy → dd/mm/yyyy` or `null → null`.', value) };
     return {
       problem: t('Période has a broken arrow: "{0}"; expected `dd/mm/yyyy → dd/mm/yyyy` or `null → null`.', value),
       ...(fixed ? { fix: fixed } : {}),

@@ -16,7 +16,9 @@ export function recomputeHeaderFix(chunk: Chunk, derived: ProducerHeader): Fix |
   const extra = fields
     .filter((f) => !isKnownField(f.name) && !suggestField(f.name))
     .map((f) => chunk.lines[f.line]!.trim());
-  const last = h.endMarkerLine ?? h.endLine;
+  let last = h.endMarkerLine ?? h.endLine;
+  // Without the closing marker, the blank line after the fields is the header's too.
+  if (h.endMarkerLine === undefined && chunk.lines[last + 1]?.trim() === '' && last + 1 < chunk.contentStartLine) last++;
   const lines = renderHeader(derived, topics, extra);
   return {
     title: t('Recompute header from content'),

@@ -11,7 +11,9 @@ export const messagesMismatch: Rule = {
     const field = values.fields.get('Messages');
     if (!field || values.messages === undefined || values.messages === derived.messages) return [];
     return [{
-      message: t('Messages says {0} but the content has {1} non-empty lines ({2} WhatsApp messages); the producer counts lines.', values.messages, derived.messages, derived.whatsappMessages),
+      message: derived.whatsappMessages === 1
+        ? t('Messages says {0} but the content has {1} non-empty lines (1 WhatsApp message); the producer counts lines.', values.messages, derived.messages)
+        : t('Messages says {0} but the content has {1} non-empty lines ({2} WhatsApp messages); the producer counts lines.', values.messages, derived.messages, derived.whatsappMessages),
       range: field.valueRange,
       fixes: withRecompute([setValueFix(field, String(derived.messages)), recomputeHeaderFix(chunk, derived)]),
     }];
