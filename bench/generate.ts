@@ -27,6 +27,8 @@ export interface GeneratedCorpus {
   readonly chats: number;
   readonly articles: number;
   readonly duplicates: number;
+  /** Planted near copies: [copy, original] file paths. */
+  readonly pairs: readonly (readonly [string, string])[];
 }
 
 /** mulberry32: small, fast, good enough to make the same corpus from the same seed. */
@@ -51,10 +53,31 @@ function pick<T>(r: () => number, xs: readonly T[]): T {
   return xs[Math.floor(r() * xs.length)]!;
 }
 
+// A French-looking lexicon of 60 000 words drawn from syllables, used with Zipf-like
+// frequencies, so the corpus has a real vocabulary: a few words everywhere, most words rare.
+const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo ai au eau ou oi an en in on un ch tr pl br gr cl fl qu gn ion ment eur ique age ette ais'.split(' ');
+const LEXICON: string[] = (() => {
+  const r = random(20251125);
+  const out = new Set<string>();
+  while (out.size < 60_000) {
+    const n = 2 + Math.floor(r() * 3);
+    let w = '';
+    for (let i = 0; i < n; i++) w += pick(r, SYLLABLES);
+    if (r() < 0.15) w = w.replace(/e/, 'é');
+    out.add(w);
+  }
+  return [...out];
+})();
+
+/** Zipf-like: the k-th word is drawn about 1/k as often as the first. */
+function lexiconWord(r: () => number): string {
+  return LEXICON[Math.min(LEXICON.length - 1, Math.floor(Math.exp(r() * Math.log(LEXICON.length))) - 1)]!;
+}
+
 function sentence(r: () => number): string {
   const words: string[] = [];
   const n = 8 + Math.floor(r() * 14);
-  for (let i = 0; i < n; i++) words.push(pick(r, WORDS));
+  for (let i = 0; i < n; i++) words.push(r() < 0.45 ? pick(r, WORDS) : lexiconWord(r));
   const s = `${pick(r, ENTITIES)} ${pick(r, VERBS)} ${words.slice(0, n / 2).join(' ')}`;
   const tail = r() < 0.45 ? ` ${pick(r, ['pour', 'avec', 'soit', 'contre'])} ${pick(r, FIGURES)}` : '';
   const second = r() < 0.5 ? `, selon ${pick(r, ENTITIES)}` : '';
@@ -96,7 +119,8 @@ export function generateCorpus(o: GenerateOptions): GeneratedCorpus {
   const perFolder = o.perFolder ?? 1000;
   const lines = o.lines ?? 12;
   const files: string[] = [];
-  const articles: string[] = [];
+  const articles: { text: string; file: string }[] = [];
+  const pairs: [string, string][] = [];
   let bytes = 0;
   let chats = 0;
   let duplicates = 0;
@@ -105,24 +129,28 @@ export function generateCorpus(o: GenerateOptions): GeneratedCorpus {
     const folder = join(dir, `part-${String(Math.floor(i / perFolder)).padStart(3, '0')}`);
     if (i % perFolder === 0) mkdirSync(folder, { recursive: true });
     let text: string;
+    let copyOf: string | undefined;
     if (r() < (o.chatShare ?? 0.5)) {
       const c = chat(r, lines, last, Math.floor(i / 20));
       text = c.text;
       last = c.last;
       chats++;
     } else if (articles.length > 0 && r() < (o.duplicateShare ?? 0.03)) {
-      text = nearCopy(r, pick(r, articles));
+      const original = pick(r, articles);
+      text = nearCopy(r, original.text);
+      copyOf = original.file;
       duplicates++;
     } else {
       text = article(r, lines);
-      if (articles.length < 500) articles.push(text);
     }
     const file = join(folder, `${String(i).padStart(6, '0')}_${Math.floor(r() * 0xffffffff).toString(16).padStart(8, '0')}.txt`);
+    if (copyOf) pairs.push([file, copyOf]);
+    else if (!text.startsWith('=== ') && articles.length < 500) articles.push({ text, file });
     writeFileSync(file, text);
     bytes += Buffer.byteLength(text);
     files.push(file);
   }
-  return { dir, files, bytes, chats, articles: o.count - chats, duplicates };
+  return { dir, files, bytes, chats, articles: o.count - chats, duplicates, pairs };
 }
 
 if (require.main === module) {

@@ -54,6 +54,11 @@ export class InvertedIndex {
     return this.docNo.has(id);
   }
 
+  /** Live documents holding a term. */
+  df(term: string): number {
+    return this.postings.get(term)?.df ?? 0;
+  }
+
   /** Adds or replaces a document. */
   set(id: string, text: string): void {
     this.setTerms(id, terms(text));
