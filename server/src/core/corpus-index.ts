@@ -170,6 +170,8 @@ export class CorpusIndex implements RelatedSignals {
   private readonly surfaces = new Map<string, Counts>();
   /** value bucket (1 % grid) → chunk → figures. */
   private readonly figureBuckets = new Map<string, Counts>();
+  /** `family:bucket` → chunks: related-chunk lookups without scanning each chunk's figures. */
+  private readonly figureFamilyBuckets = new Map<string, Counts>();
   /** sender → chunk → messages. */
   private readonly senderChunks = new Map<string, Counts>();
   /** `YYYY-MM-DD` (messages) or `YYYY-MM` (article dates) → chunk → messages. */
@@ -202,7 +204,10 @@ export class CorpusIndex implements RelatedSignals {
       bump(this.entityChunks, e.entity, id, sign);
       bump(this.surfaces, e.entity, e.surface, sign);
     }
-    for (const f of rec.figures) bump(this.figureBuckets, String(valueBucket(f.value)), id, sign);
+    for (const f of rec.figures) {
+      bump(this.figureBuckets, String(valueBucket(f.value)), id, sign);
+      bump(this.figureFamilyBuckets, `${f.family}:${valueBucket(f.value)}`, id, sign);
+    }
     for (const m of rec.messages) {
       if (m.sender !== undefined) bump(this.senderChunks, m.sender, id, sign);
       bump(this.dateChunks, m.day, id, sign);
@@ -233,6 +238,7 @@ export class CorpusIndex implements RelatedSignals {
       entityChunks: sorted(this.entityChunks, counts),
       surfaces: sorted(this.surfaces, counts),
       figureBuckets: sorted(this.figureBuckets, counts),
+      figureFamilyBuckets: sorted(this.figureFamilyBuckets, counts),
       senderChunks: sorted(this.senderChunks, counts),
       dateChunks: sorted(this.dateChunks, counts),
     };
@@ -446,11 +452,7 @@ export class CorpusIndex implements RelatedSignals {
     const family = key.slice(0, i);
     const b = Number(key.slice(i + 1));
     const out = new Set<string>();
-    for (const k of [b - 1, b, b + 1]) {
-      for (const id of this.figureBuckets.get(String(k))?.keys() ?? []) {
-        if (this.records.get(id)!.figures.some((f) => f.family === family && Math.abs(valueBucket(f.value) - b) <= 1)) out.add(id);
-      }
-    }
+    for (const k of [b - 1, b, b + 1]) for (const id of this.figureFamilyBuckets.get(`${family}:${k}`)?.keys() ?? []) out.add(id);
     return [...out];
   }
 }

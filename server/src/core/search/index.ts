@@ -148,12 +148,14 @@ export class CorpusSearch {
     for (const d of this.duplicates.duplicatesOf(id, this.textOf)) add(d.id, 60 * d.similarity, t('near copy ({0}% similar)', Math.round(d.similarity * 100)));
 
     const n = Math.max(1, this.size);
+    // A signal shared by more chunks than this is skipped: it does not tell chunks apart.
+    const fanOut = Math.min(Math.max(50, n / 5), 400);
     if (this.signals) {
       const shared = new Map<string, { score: number; labels: string[] }>();
       for (const e of this.signals.entitiesOf(id)) {
         const chunks = this.signals.chunksWithEntity(e.key);
-        // An entity in most of the corpus explains nothing.
-        if (chunks.length > Math.max(50, n / 5)) continue;
+        // An entity in a large share of the corpus explains little, and costs a lot to follow.
+        if (chunks.length > fanOut) continue;
         const idf = Math.log(1 + n / chunks.length);
         for (const other of chunks) {
           if (other === id) continue;
@@ -165,12 +167,14 @@ export class CorpusSearch {
       }
       for (const [other, s] of shared) add(other, 2 * s.score, t('shares {0}', s.labels.slice(0, 3).join(', ') + (s.labels.length > 3 ? '…' : '')));
       for (const f of this.signals.figuresOf(id)) {
-        for (const other of this.signals.chunksWithFigure(f.key)) add(other, 6, t('same figure {0}', f.label));
+        const chunks = this.signals.chunksWithFigure(f.key);
+        if (chunks.length > fanOut) continue;
+        for (const other of chunks) add(other, 6, t('same figure {0}', f.label));
       }
     }
     for (const day of mine.days) {
       const others = this.byDay.get(day) ?? new Set();
-      if (others.size > 200) continue;
+      if (others.size > fanOut) continue;
       for (const other of others) add(other, 3, t('same day {0}', day));
     }
     if (mine.senders.size > 0) {
