@@ -12,6 +12,8 @@ interface Posting {
   n: number;
   /** Live documents holding the term. */
   df: number;
+  /** The term's number (its place in termNames). */
+  readonly id: number;
 }
 
 export interface ScoredDoc {
@@ -29,7 +31,6 @@ const PREFIX_WEIGHT = 0.8;
 
 export class InvertedIndex {
   private readonly postings = new Map<string, Posting>();
-  private readonly termIds = new Map<string, number>();
   private readonly termNames: string[] = [];
   private ids: string[] = [];
   private lengths: number[] = [];
@@ -67,25 +68,27 @@ export class InvertedIndex {
   /** Adds or replaces a document already tokenized (stop words removed). */
   setTerms(id: string, words: readonly string[]): void {
     if (this.docNo.has(id)) this.remove(id);
-    const tf = new Map<string, number>();
-    for (const w of words) tf.set(w, (tf.get(w) ?? 0) + 1);
     const no = this.ids.length;
     this.ids.push(id);
     this.lengths.push(words.length);
     this.totalLength += words.length;
     this.docNo.set(id, no);
-    const ids = new Int32Array(tf.size);
-    let k = 0;
-    for (const [term, count] of tf) {
-      let p = this.postings.get(term);
+    // Term frequencies of this document, by posting (one map lookup per word).
+    const tf = new Map<Posting, number>();
+    for (const w of words) {
+      let p = this.postings.get(w);
       if (!p) {
-        p = { docs: new Int32Array(4), tfs: new Uint16Array(4), n: 0, df: 0 };
-        this.postings.set(term, p);
-        this.termIds.set(term, this.termNames.length);
-        this.termNames.push(term);
-        this.typo.add(term);
+        p = { docs: new Int32Array(4), tfs: new Uint16Array(4), n: 0, df: 0, id: this.termNames.length };
+        this.postings.set(w, p);
+        this.termNames.push(w);
+        this.typo.add(w);
         this.sortedVocabulary = undefined;
       }
+      tf.set(p, (tf.get(p) ?? 0) + 1);
+    }
+    const ids = new Int32Array(tf.size);
+    let k = 0;
+    for (const [p, count] of tf) {
       if (p.n === p.docs.length) {
         const docs = new Int32Array(p.n * 2);
         docs.set(p.docs);
@@ -98,7 +101,7 @@ export class InvertedIndex {
       p.tfs[p.n] = Math.min(count, 65535);
       p.n++;
       p.df++;
-      ids[k++] = this.termIds.get(term)!;
+      ids[k++] = p.id;
     }
     this.docTerms[no] = ids;
   }
