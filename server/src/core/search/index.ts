@@ -188,7 +188,7 @@ export class CorpusSearch {
       }
     }
     // Similar text: the chunk's own key terms as a query.
-    const similar = this.text.search(this.text.keyTerms(contentText(chunk)), 30, id);
+    const similar = this.text.search(this.text.keyTerms(contentText(chunk), 16), 30, id, true);
     const top = similar[0]?.score ?? 0;
     for (const h of similar) {
       const norm = top > 0 ? h.score / top : 0;

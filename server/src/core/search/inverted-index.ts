@@ -177,10 +177,11 @@ export class InvertedIndex {
   }
 
   /**
-   * BM25 over the query terms, each expanded for typos; a document scores, per query term, its
-   * best expansion. Documents matching more of the query terms rank higher (coordination).
+   * BM25 over the query terms, each expanded for typos (unless `exact`: a chunk's own terms
+   * need no typo tolerance); a document scores, per query term, its best expansion. Documents
+   * matching more of the query terms rank higher (coordination).
    */
-  search(query: string | readonly string[], limit = 10, exclude?: string): ScoredDoc[] {
+  search(query: string | readonly string[], limit = 10, exclude?: string, exact = false): ScoredDoc[] {
     const qTerms = typeof query === 'string' ? terms(query) : [...query];
     if (qTerms.length === 0 || this.docNo.size === 0) return [];
     const n = this.ids.length;
@@ -193,7 +194,8 @@ export class InvertedIndex {
     const N = this.docNo.size;
     qTerms.forEach((qt, qi) => {
       const best = new Map<number, { score: number; term: string }>();
-      for (const [term, weight] of this.expand(qt, qi === qTerms.length - 1 && typeof query === 'string')) {
+      const expansions = exact ? new Map((this.postings.get(qt)?.df ?? 0) > 0 ? [[qt, 1]] : []) : this.expand(qt, qi === qTerms.length - 1 && typeof query === 'string');
+      for (const [term, weight] of expansions) {
         const p = this.postings.get(term)!;
         const idf = Math.log(1 + (N - p.df + 0.5) / (p.df + 0.5));
         for (let r = 0; r < p.n; r++) {
