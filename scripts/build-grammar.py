@@ -14,6 +14,7 @@ MONTH = r'(?:January|February|March|April|May|June|July|August|September|October
 value_patterns = [
     {'match': r'\b\d{2}/\d{2}/\d{4}\b', 'name': 'constant.numeric.date.chunk'},
     {'match': '→', 'name': 'keyword.operator.arrow.chunk'},
+    {'include': '#phone'},
     {'match': r'\bnull\b', 'name': 'constant.language.null.chunk'},
     {'match': r'\b\d+\b', 'name': 'constant.numeric.integer.chunk'},
     {'match': ',', 'name': 'punctuation.separator.comma.chunk'},
@@ -131,9 +132,16 @@ grammar = {
                 {'match': r'(?<![\w#&])#[\p{L}][\p{L}\p{N}_]*', 'name': 'entity.name.tag.hashtag.chunk'},
             ],
         },
-        'phone': {'match': r'(?<![\w+])\+\d{1,3}(?:[ \x{00A0}.\-]?\d{1,4}){3,6}\b', 'name': 'constant.other.phone.chunk'},
+        'phone': {
+            'patterns': [
+                {'match': r'(?<![\w+])\+\d{1,3}(?:[ \x{00A0}.\-]?\d{1,4}){3,6}\b', 'name': 'constant.other.phone.chunk'},
+                {'match': r'(?<![\w+.,/:])0[1-9](?:[ .\x{00A0}]\d{2}){4}(?![\w.,/:]\d)\b', 'name': 'constant.other.phone.chunk'},
+            ],
+        },
         'figure': {
             'patterns': [
+                # A range shares its scale and unit: `5 000 et 7 000 milliards de dollars`.
+                {'match': NOT_IN_NUMBER + NUM + SP + r'(?:et|à|-|–)' + SP + NUM + SP + r'?' + SCALE + r'(?:' + SP + r'?(?:de' + SP + r')?' + UNIT + r')?(?![\p{L}\p{N}])', 'name': 'constant.numeric.figure.chunk'},
                 {'match': NOT_IN_NUMBER + r'(?:~\s?)?\$' + SP + r'?' + NUM + r'(?:' + SP + r'?' + SCALE + r'\b)?', 'name': 'constant.numeric.figure.chunk'},
                 {'match': NOT_IN_NUMBER + r'(?:~\s?)?' + NUM + SP + r'?' + SCALE + r'(?:' + SP + r'?(?:de' + SP + r')?' + UNIT + r')?(?![\p{L}\p{N}])', 'name': 'constant.numeric.figure.chunk'},
                 {'match': NOT_IN_NUMBER + r'(?:~\s?)?' + NUM + SP + r'?' + UNIT + r'(?![\p{L}\p{N}])', 'name': 'constant.numeric.figure.chunk'},
