@@ -23,6 +23,17 @@ export async function listFilesRecursive(dir: string, out: string[] = []): Promi
   return out;
 }
 
+async function readHead(path: string, bytes: number): Promise<Uint8Array> {
+  const handle = await fs.open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Ids are plain paths (the CLI). */
 export const pathWorkspace: Workspace = {
   async readFile(id) {
@@ -31,6 +42,7 @@ export const pathWorkspace: Workspace = {
   async listFiles(folder) {
     return listFilesRecursive(folder);
   },
+  readHead,
 };
 
 /** Ids are `file:` URIs (the server). */
@@ -41,5 +53,8 @@ export const uriWorkspace: Workspace = {
   async listFiles(folder) {
     const files = await listFilesRecursive(URI.parse(folder).fsPath);
     return files.map((f) => URI.file(f).toString());
+  },
+  async readHead(id, bytes) {
+    return readHead(URI.parse(id).fsPath, bytes);
   },
 };

@@ -12,7 +12,12 @@ export interface Workspace {
   readFile(id: string): Promise<Uint8Array>;
   /** Every file below a folder, recursively (ids). */
   listFiles(folderId: string): Promise<string[]>;
+  /** The first bytes of a file (header detection); readFile serves when absent. */
+  readHead?(id: string, bytes: number): Promise<Uint8Array>;
 }
+
+/** Enough for the header marker line, even after a BOM. */
+const HEAD_BYTES = 256;
 
 export interface CorpusOptions extends AnalysisOptions {
   /** Workspace folders (ids); include globs are relative to them. */
@@ -111,42 +116,58 @@ export class Corpus {
    * folders), then analyses those that are chunks. A buffer the user is editing wins over the disk.
    */
   async scanFiles(files: readonly string[], log?: (message: string) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
-    const bytesById = new Map<string, Uint8Array>();
     let done = 0;
-    // A few reads in flight at once: the disk and the decoding overlap; file order is kept.
+    // A few reads in flight at once, so the disk and the work overlap; results keep file order.
     const READS_IN_FLIGHT = 16;
-    const results: (Uint8Array | undefined)[] = new Array(files.length);
-    let next = 0;
-    const reader = async () => {
-      while (next < files.length) {
-        const i = next++;
-        try {
-          results[i] = await this.workspace.readFile(files[i]!);
-        } catch (e) {
-          log?.(`Skipped ${files[i]}: ${String(e)}`);
+    const inFlight = async <T>(work: (id: string) => Promise<T>): Promise<(T | undefined)[]> => {
+      const results: (T | undefined)[] = new Array(files.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < files.length) {
+          const i = next++;
+          try {
+            results[i] = await work(files[i]!);
+          } catch (e) {
+            log?.(`Skipped ${files[i]}: ${String(e)}`);
+          }
+          onProgress?.(++done, files.length * 2);
         }
+      };
+      await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, worker));
+      return results;
+    };
+    // Phase 1: which files open with a header (that decides the corpus folders). Only the first
+    // bytes are kept, so a large corpus is never held in memory whole.
+    const heads = await inFlight(async (id) => (this.workspace.readHead ? this.workspace.readHead(id, HEAD_BYTES) : (await this.workspace.readFile(id)).subarray(0, HEAD_BYTES)));
+    files.forEach((id, i) => {
+      const head = heads[i];
+      if (head) this.noteCandidate(id, bytesStartWithHeader(head));
+    });
+    // Phase 2: read, analyse and let go of each chunk, yielding every 30 ms so hovers and
+    // requests answer from what is indexed so far.
+    let slice = Date.now();
+    const chunks = files.filter((id, i) => heads[i] !== undefined && this.isChunk(id));
+    done += files.length - chunks.length;
+    let next = 0;
+    const analyse = async () => {
+      while (next < chunks.length) {
+        const id = chunks[next++]!;
+        let bytes: Uint8Array;
+        try {
+          bytes = await this.workspace.readFile(id);
+        } catch (e) {
+          log?.(`Skipped ${id}: ${String(e)}`);
+          continue;
+        }
+        if (!this.entries.get(id)?.fromBuffer) this.put({ id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
         onProgress?.(++done, files.length * 2);
+        if (Date.now() - slice > 30) {
+          await new Promise((r) => setImmediate(r));
+          slice = Date.now();
+        }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, files.length) }, reader));
-    files.forEach((id, i) => {
-      const bytes = results[i];
-      if (!bytes) return;
-      this.noteCandidate(id, bytesStartWithHeader(bytes));
-      bytesById.set(id, bytes);
-    });
-    // Analysis in slices, yielding between them: hovers answer from what is indexed so far.
-    let slice = Date.now();
-    for (const [id, bytes] of bytesById) {
-      if (Date.now() - slice > 30) {
-        await new Promise((r) => setImmediate(r));
-        slice = Date.now();
-      }
-      if (this.isChunk(id) && !this.entries.get(id)?.fromBuffer) {
-        this.put({ id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
-      }
-      onProgress?.(++done, files.length * 2);
-    }
+    await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, chunks.length) }, analyse));
   }
 
   private noteCandidate(id: string, hasHeader: boolean): void {
