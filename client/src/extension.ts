@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CorpusChangedNotification, IsChunkRequest, type CorpusChangedParams } from '../../server/src/protocol';
 import { registerFindRelated } from './commands/find-related';
+import { registerFixAll } from './commands/fix-all';
 import { registerSearchChunks } from './commands/search-chunks';
 import { registerCorpusTrees } from './views/corpus-tree';
 import { registerStatusBar } from './views/status-bar';
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<ChunkR
   const status = registerStatusBar(context, client);
   registerFindRelated(context, client);
   registerSearchChunks(context, client);
+  registerFixAll(context, client);
   context.subscriptions.push(
     // The server says when the corpus changed: no polling.
     client.onNotification(CorpusChangedNotification, (_p: CorpusChangedParams) => {

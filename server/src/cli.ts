@@ -5,11 +5,14 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { Corpus, allRuleInfo, isCandidate, type Finding, type SeverityOverride } from './core';
 import { listFilesRecursive, pathWorkspace } from './node-workspace';
 import { ruleDocUrl } from './rule-docs';
+import { DEFAULT_FIX_CODES, fixPaths } from './cli-fix';
 
 const VERSION = '0.1.0';
-const USAGE = `usage: chunk-review lint [--format text|json|sarif] [--severity CODE=LEVEL]... [--docs-base-url URL] PATH...
+const USAGE = `usage: chunk-review lint [--format text|json|sarif] [--severity CODE=LEVEL]... [--docs-base-url URL] [--fix [--codes CODE,...]] PATH...
   PATH: chunk files or folders (recursively), judged by the corpus rules
-  LEVEL: error | warning | information | hint | off`;
+  LEVEL: error | warning | information | hint | off
+  --fix: apply the fixes first (each file written atomically) and print what changed; then lint
+  --codes: the codes to fix (default: ${DEFAULT_FIX_CODES.join(', ')})`;
 
 class UsageError extends Error {}
 
@@ -18,6 +21,8 @@ interface LintOptions {
   severity: Record<string, SeverityOverride>;
   docsBaseUrl: string;
   paths: string[];
+  fix: boolean;
+  codes?: string[];
 }
 
 function parseArgs(argv: string[]): LintOptions {
@@ -31,7 +36,7 @@ function parseArgs(argv: string[]): LintOptions {
     process.exit(0);
   }
   if (command !== 'lint') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const o: LintOptions = { format: 'text', severity: {}, docsBaseUrl: '', paths: [] };
+  const o: LintOptions = { format: 'text', severity: {}, docsBaseUrl: '', paths: [], fix: false };
   const levels = new Set(['error', 'warning', 'information', 'hint', 'off']);
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
@@ -52,6 +57,13 @@ function parseArgs(argv: string[]): LintOptions {
       o.severity[code] = level as SeverityOverride;
     } else if (a === '--docs-base-url' || a.startsWith('--docs-base-url=')) {
       o.docsBaseUrl = value('--docs-base-url');
+    } else if (a === '--fix') {
+      o.fix = true;
+    } else if (a === '--codes' || a.startsWith('--codes=')) {
+      const known = new Set(allRuleInfo().map((r) => r.code));
+      o.codes = value('--codes').split(',').map((c) => c.trim()).filter(Boolean);
+      const unknown = o.codes.filter((c) => !known.has(c));
+      if (unknown.length) throw new UsageError(`unknown code${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} in --codes`);
     } else if (a === '--help' || a === '-h') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
@@ -60,6 +72,7 @@ function parseArgs(argv: string[]): LintOptions {
     } else o.paths.push(a);
   }
   if (o.paths.length === 0) throw new UsageError('no PATH given');
+  if (o.codes && !o.fix) throw new UsageError('--codes goes with --fix');
   return o;
 }
 
@@ -173,6 +186,13 @@ export async function main(argv: string[]): Promise<number> {
   }
   let files: FileResult[];
   try {
+    if (o.fix) {
+      const changes = await fixPaths({ paths: o.paths, severity: o.severity, codes: o.codes ?? DEFAULT_FIX_CODES }, () => undefined);
+      // The report goes to stdout with the text format, to stderr when stdout is JSON or SARIF.
+      const report = (m: string) => (o.format === 'text' ? process.stdout : process.stderr).write(`${m}\n`);
+      for (const c of changes) report(`fixed ${display(c.path)}: ${c.byCode.size ? [...c.byCode].map(([code, n]) => `${code} ×${n}`).join(', ') : 'pseudonym table updated'}`);
+      report(`${changes.filter((c) => c.byCode.size > 0).length} file(s) changed, ${changes.reduce((n, c) => n + (c.byCode.size ? c.edits : 0), 0)} edit(s)`);
+    }
     files = await lint(o, (m) => process.stderr.write(`chunk-review: ${m}\n`));
   } catch (e) {
     process.stderr.write(`chunk-review: ${(e as Error).message}\n`);

@@ -79,3 +79,24 @@ export interface SearchParams {
 export interface SearchResult {
   readonly items: readonly { readonly uri: string; readonly score: number; readonly range: NonNullable<CorpusTreeItem['range']>; readonly preview: string }[];
 }
+
+/**
+ * `chunkReview/fixableCodes`: the codes Fix All can fix in the corpus, with how many findings
+ * and files each has; what "Fix All in Corpus…" offers to pick from.
+ */
+export const FixableCodesRequest = 'chunkReview/fixableCodes';
+export interface FixableCodesResult {
+  readonly items: readonly { readonly code: string; readonly findings: number; readonly files: number }[];
+}
+
+/**
+ * `chunkReview/fixAll`: one WorkspaceEdit that fixes every finding of the given codes in every
+ * corpus chunk (personal data pseudonymised consistently, the table in
+ * `.chunkreview/pseudonyms.json` created or updated in the same edit; other findings take their
+ * preferred fix). Edits carry change annotations that need confirmation, one per code, so the
+ * client shows them in the refactor preview. Nothing outside the flagged spans changes.
+ */
+export const FixAllRequest = 'chunkReview/fixAll';
+export interface FixAllParams {
+  readonly codes: readonly string[];
+}

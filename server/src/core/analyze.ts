@@ -6,6 +6,7 @@ import { parseChunk, range } from './parse';
 import { deriveHeader, type ProducerHeader } from './producer';
 import { FILE_UNREADABLE, RULES } from './rules';
 import { decodeChunkBytes, DEFAULT_MAX_BYTES } from './text';
+import { filterIgnored } from './curation/ignore';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -15,6 +16,8 @@ export interface AnalysisOptions {
   readonly maxBytes?: number;
   /** The corpus's `.chunkreview.json`; its severities win over `severity`. */
   readonly config?: ProjectConfig;
+  /** Corpus roots (ids), against which the config's ignore entries name files. */
+  readonly roots?: readonly string[];
 }
 
 export interface Analysis {
@@ -58,7 +61,7 @@ export function analyzeChunk(chunk: Chunk, options: AnalysisOptions = {}): Analy
     }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { chunk, derived, findings, errors };
+  return { chunk, derived, findings: filterIgnored(findings, chunk, ctx.config, options.roots), errors };
 }
 
 function resolveSeverity(code: string, fallback: Severity, options: AnalysisOptions): Severity | undefined {

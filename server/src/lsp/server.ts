@@ -14,6 +14,7 @@ import type { CodeActionProvider, Feature, HoverProvider, ServerContext } from '
 import { toDiagnostic } from './convert';
 import { corpusHover } from './features/corpus-hover';
 import { corpusTree } from './features/corpus-tree';
+import { curation } from './features/curation';
 import { documentHighlight } from './features/document-highlight';
 import { headerHover } from './features/header-hover';
 import { quickFixes } from './features/quick-fixes';
@@ -24,7 +25,7 @@ import { configureLocale } from './l10n';
 import { pullSettings } from './settings';
 
 /** Every feature of the server; each registers its own handlers or providers. */
-const FEATURES: readonly Feature[] = [headerHover, quickFixes, corpusTree, search, corpusHover, references, workspaceSymbols, documentHighlight];
+const FEATURES: readonly Feature[] = [headerHover, quickFixes, corpusTree, search, corpusHover, references, workspaceSymbols, documentHighlight, curation];
 
 export interface ServerOptions {
   readonly workspace: Workspace;

@@ -10,6 +10,16 @@ import { participantsMismatch } from './participants-mismatch';
 import { periodMismatch } from './period-mismatch';
 import type { Rule } from './rule';
 import { tokensMismatch } from './tokens-mismatch';
+import { piiPhone } from './pii-phone';
+import { piiEmail } from './pii-email';
+import { piiMention } from './pii-mention';
+import { boilerplate } from './boilerplate';
+import { artifactHashtag } from './artifact-hashtag';
+import { artifactEdited } from './artifact-edited';
+import { artifactMedia } from './artifact-media';
+import { mojibake } from './mojibake';
+import { invisibleChar } from './invisible-char';
+import { tokenBudget } from './token-budget';
 
 export type { Rule, RuleContext, RuleFinding } from './rule';
 
@@ -37,6 +47,17 @@ export const RULES: readonly Rule[] = [
   tokensMismatch,
   messagesMismatch,
   contentEmpty,
+  // Curation: personal data, web chrome, copy artifacts, size.
+  piiPhone,
+  piiEmail,
+  piiMention,
+  boilerplate,
+  artifactHashtag,
+  artifactEdited,
+  artifactMedia,
+  mojibake,
+  invisibleChar,
+  tokenBudget,
 ];
 
 export interface RuleInfo {

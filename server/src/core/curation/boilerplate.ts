@@ -1,0 +1,156 @@
+// Finds web chrome in a chunk: lines a pattern names (data/boilerplate.ts, per language, plus the
+// corpus's own patterns), language menus, runs of very short lines and one- or two-word bullet
+// lists, the short lines glued to those, and embedded-tweet residue inside a line. Real prose is
+// safe by construction: line patterns match whole short lines, phrases are specific sentences,
+// and a long line is never pulled into a block.
+import { LANGUAGE_NAMES, LANGUAGES, TWEET_MONTHS, type BoilerplateKind } from '../data/boilerplate';
+import type { Chunk, Range } from '../model';
+import { range } from '../parse';
+
+export interface BoilerplateBlock {
+  readonly first: number;
+  readonly last: number;
+  /** The lines of the block that are chrome (blank lines between them are not listed). */
+  readonly lines: readonly number[];
+  readonly kinds: readonly BoilerplateKind[];
+}
+
+export interface TweetResidue {
+  readonly range: Range;
+  readonly text: string;
+}
+
+const BULLET = /^(?:[•·▪►◦‣*]|-(?=\s)|–(?=\s))\s*/;
+const LANGUAGE_SET = new Set([...LANGUAGE_NAMES, 'بالعربية'].map((n) => n.toLowerCase()));
+const MONTHS = TWEET_MONTHS.join('|');
+const ATTRIBUTION = new RegExp(`\\s*[—–]\\s*[^()—–\\n]{1,60}?\\s*\\(@\\w{1,15}\\)\\s+(?:${MONTHS})\\s+\\d{1,2},?\\s+\\d{4}\\s*$`, 'iu');
+const PIC = /\s*\bpic\.twitter\.com\/\w+/gi;
+const SHORT_LINK = /\s*\bhttps?:\/\/t\.co\/\w+/gi;
+
+export function stripBullet(line: string): { text: string; bullet: boolean } {
+  const t = line.trim();
+  const m = BULLET.exec(t);
+  return m ? { text: t.slice(m[0].length).trim(), bullet: true } : { text: t, bullet: false };
+}
+
+const words = (s: string) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+const isLanguageName = (s: string) => LANGUAGE_SET.has(s.replace(/\s*\([^)]*\)\s*$/, '').trim().toLowerCase());
+/** A line too short to be prose: a button, a menu entry, a label. */
+const isTiny = (s: string) => s.length <= 30 && words(s) <= 3 && !/[.!?;]$/.test(s);
+
+function compileCustom(patterns: readonly string[]): RegExp[] {
+  const out: RegExp[] = [];
+  for (const p of patterns) {
+    try {
+      out.push(new RegExp(`^(?:${p})$`, 'iu'));
+    } catch {
+      // A broken pattern in the config is skipped, never fatal.
+    }
+  }
+  return out;
+}
+
+/** The kind of chrome a single line is by its own text, if any. */
+export function classifyLine(line: string, custom: readonly RegExp[] = []): BoilerplateKind | undefined {
+  const { text } = stripBullet(line);
+  if (text === '') return undefined;
+  if (custom.some((r) => r.test(text))) return 'custom';
+  for (const lang of LANGUAGES) {
+    for (const p of lang.lines) if (p.pattern.test(text)) return p.kind;
+  }
+  for (const lang of LANGUAGES) {
+    for (const p of lang.phrases) if (p.pattern.test(text)) return p.kind;
+  }
+  if (/^[—–]/.test(text) && ATTRIBUTION.test(text) && ATTRIBUTION.exec(text)!.index === 0) return 'tweet';
+  return undefined;
+}
+
+export function findBoilerplate(chunk: Chunk, customPatterns: readonly string[] = []): BoilerplateBlock[] {
+  const custom = compileCustom(customPatterns);
+  const n = chunk.lines.length;
+  const eligible: boolean[] = new Array(n).fill(false);
+  for (const cl of chunk.contentLines) eligible[cl.line] = cl.kind === 'continuation';
+  const text = chunk.lines.map((l) => stripBullet(l));
+  const kind: (BoilerplateKind | undefined)[] = chunk.lines.map((l, i) => (eligible[i] ? classifyLine(l, custom) : undefined));
+  const nonBlank = (i: number) => eligible[i] === true && text[i]!.text !== '';
+
+  // Runs of consecutive non-blank lines, for the structural signals.
+  const runs: [number, number][] = [];
+  for (let i = 0; i < n; i++) {
+    if (!nonBlank(i)) continue;
+    let j = i;
+    while (j + 1 < n && nonBlank(j + 1)) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+  const markRun = (a: number, b: number, test: (i: number) => boolean, min: number, k: BoilerplateKind) => {
+    for (let i = a; i <= b; i++) {
+      if (!test(i)) continue;
+      let j = i;
+      while (j + 1 <= b && test(j + 1)) j++;
+      if (j - i + 1 >= min) for (let x = i; x <= j; x++) kind[x] ??= k;
+      i = j;
+    }
+  };
+  for (const [a, b] of runs) {
+    markRun(a, b, (i) => isLanguageName(text[i]!.text), 3, 'language-menu');
+    if (chunk.kind === 'article') {
+      markRun(a, b, (i) => isTiny(text[i]!.text) && words(text[i]!.text) <= 2, 5, 'structure');
+      markRun(a, b, (i) => text[i]!.bullet && words(text[i]!.text) <= 2 && text[i]!.text.length <= 30, 3, 'structure');
+    }
+  }
+  // Lines glued to chrome: a tiny line next to it, or a short one between two pieces of it.
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < n; i++) {
+      if (kind[i] || !nonBlank(i)) continue;
+      const above = i > 0 && nonBlank(i - 1) ? kind[i - 1] : undefined;
+      const below = i + 1 < n && nonBlank(i + 1) ? kind[i + 1] : undefined;
+      const t = text[i]!.text;
+      const sandwiched = above && below && t.length <= 80 && words(t) <= 12 && !/[.!?;:]$/.test(t);
+      if ((above || below) && (isTiny(t) || sandwiched)) {
+        kind[i] = above ?? below;
+        changed = true;
+      }
+    }
+  }
+  // Blocks: chrome lines, with the blank lines between them.
+  const blocks: BoilerplateBlock[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!kind[i]) continue;
+    const lines = [i];
+    let last = i;
+    for (let j = i + 1; j < n; j++) {
+      if (kind[j]) {
+        lines.push(j);
+        last = j;
+      } else if (j < chunk.contentStartLine || chunk.lines[j]!.trim() !== '') break;
+    }
+    blocks.push({ first: i, last, lines, kinds: [...new Set(lines.map((l) => kind[l]!))] });
+    i = last;
+  }
+  return blocks;
+}
+
+/** `pic.twitter.com/…`, `https://t.co/…` and `— Name (@handle) Month D, YYYY` inside a line of text. */
+export function findTweetResidue(chunk: Chunk, skipLines: ReadonlySet<number>): TweetResidue[] {
+  const out: TweetResidue[] = [];
+  for (const cl of chunk.contentLines) {
+    if (cl.kind !== 'continuation' || skipLines.has(cl.line)) continue;
+    const line = cl.text;
+    const spans: [number, number][] = [];
+    for (const re of [PIC, SHORT_LINK]) for (const m of line.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+    const a = ATTRIBUTION.exec(line);
+    if (a && a.index > 0) spans.push([a.index, line.length]);
+    spans.sort((x, y) => x[0] - y[0]);
+    // Touching spans (only spaces between) make one residue.
+    const merged: [number, number][] = [];
+    for (const s of spans) {
+      const prev = merged[merged.length - 1];
+      if (prev && line.slice(prev[1], s[0]).trim() === '') prev[1] = Math.max(prev[1], s[1]);
+      else merged.push([...s]);
+    }
+    for (const [x, y] of merged) out.push({ range: range(cl.line, x, cl.line, y), text: line.slice(x, y) });
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import { range } from '../parse';
+import type { Rule, RuleFinding } from './rule';
+import { t } from '../l10n';
+
+const HASHTAG = /\bhashtag#(?=[\p{L}\p{N}_])/giu;
+
+/** `hashtag#OpenAI`: how LinkedIn's hashtags come out of a copy; the text meant `#OpenAI`. */
+export const artifactHashtag: Rule = {
+  code: 'artifact-hashtag',
+  defaultSeverity: 'information',
+  summary: 'A LinkedIn copy artifact `hashtag#X` that means `#X`.',
+  check({ chunk }) {
+    const found: { line: number; start: number; end: number; tag: string }[] = [];
+    for (const cl of chunk.contentLines) {
+      for (const m of cl.text.matchAll(HASHTAG)) {
+        const tag = /^[\p{L}\p{N}_]+/u.exec(cl.text.slice(m.index + m[0].length))![0];
+        found.push({ line: cl.line, start: m.index, end: m.index + m[0].length + tag.length, tag });
+      }
+    }
+    const all = found.map((f) => ({ range: range(f.line, f.start, f.line, f.start + 'hashtag'.length), newText: '' }));
+    return found.map((f): RuleFinding => ({
+      message: t('Copy artifact: "hashtag#{0}" is LinkedIn\'s rendering of "#{0}".', f.tag),
+      range: range(f.line, f.start, f.line, f.end),
+      fixes: [
+        { title: t('Rewrite as #{0}', f.tag), edits: [{ range: range(f.line, f.start, f.line, f.start + 'hashtag'.length), newText: '' }], isPreferred: true },
+        ...(found.length > 1 ? [{ title: t('Rewrite all {0} "hashtag#" in this chunk', found.length), edits: all }] : []),
+      ],
+    }));
+  },
+};

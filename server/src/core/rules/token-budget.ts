@@ -1,0 +1,23 @@
+import { countO200k } from '../curation/tokenizer';
+import { range } from '../parse';
+import type { Rule } from './rule';
+import { t } from '../l10n';
+
+/** A chunk over the configured token budget (default 500, the producer's). */
+export const tokenBudget: Rule = {
+  code: 'token-budget',
+  defaultSeverity: 'information',
+  summary: "The chunk exceeds the token budget (`tokenBudget`, 500 by default) by the producer's estimate.",
+  check({ chunk, derived, values, config }) {
+    if (derived.tokens <= config.tokenBudget) return [];
+    const content = chunk.contentLines.filter((c) => c.text.trim() !== '').map((c) => c.text.trim()).join('\n');
+    const real = countO200k(content);
+    const field = values.fields.get('Tokens');
+    const first = chunk.contentLines.find((c) => c.text.trim() !== '');
+    const r = field ? field.valueRange : range(first?.line ?? 0, 0, first?.line ?? 0, 0);
+    return [{
+      message: t('Over the token budget of {0}: {1} tokens by the producer\'s estimate (Σ ceil(length / 4)), {2} by the o200k tokenizer.', config.tokenBudget, derived.tokens, real),
+      range: r,
+    }];
+  },
+};
