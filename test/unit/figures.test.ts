@@ -64,9 +64,9 @@ describe('figure extractor: a table of French and English forms', () => {
   it('takes dates, times, phone numbers, hashtags and bare numbers for no figure', () => {
     const negatives = [
       '22/01/2025, 18:43 - Rochane: on se voit à 18:43 le 22/01/2025',
-      'Appelle le +33 6 42 26 64 70 ou le 06 39 98 00 01.',
+      'Appelle le +33 6 39 98 00 07 ou le 06 39 98 00 01.',
       'Le 31 octobre 2024, puis January 21, 2025, et 2025-01-22.',
-      'Voir hashtag#2025 et #100k et @33662364404 sur le sujet.',
+      'Voir hashtag#2025 et #100k et @33639980008 sur le sujet.',
       'Il y a 10 ans, GPT-4 et 0/400 commentaires, les 4 prochaines années, 100 fois plus.',
       'Voir https://t.co/12345 et pic.twitter.com/500MM pour la suite.',
     ];

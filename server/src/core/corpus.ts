@@ -195,6 +195,9 @@ export class Corpus {
 
   /** The corpus rules: header chunks, `*.chunk(.txt)`, other `.txt` of a corpus folder, included globs. */
   isChunk(id: string): boolean {
+    // node_modules & co. are never scanned, so a file event there must not add a chunk either
+    // (an open buffer still can: `update(…, force)`).
+    if (SKIP_DIRS.test(id)) return false;
     if (!isCandidate(id) && !isChunkByName(id)) return false;
     if (isChunkByName(id) || this.candidates.get(id) === true) return true;
     if (!baseName(id).toLowerCase().endsWith('.txt')) return false;
@@ -229,9 +232,15 @@ export class Corpus {
     if (bytes === undefined) return this.remove(id);
     const analysis = analyzeBytes(id, bytes, this.options);
     if (!analysis.chunk) {
+      // Unreadable now: whether it opens with a header is judged on its bytes, as a scan does.
+      const folder = folderOf(id);
+      const wasCorpusFolder = this.headerFolders.has(folder);
+      if (isCandidate(id) || isChunkByName(id)) this.noteCandidate(id, bytesStartWithHeader(bytes));
       const changed = [id, ...this.search.neighbours(id)];
       if (this.isChunk(id)) this.put({ id, analysis, fromBuffer: false });
-      return changed;
+      else this.drop(id);
+      if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
+      return [...new Set(changed)];
     }
     return this.update(id, analysis.chunk.lines.join(analysis.chunk.eol), false);
   }

@@ -17,7 +17,8 @@ export interface HeaderValues {
   readonly problems: readonly ValueProblem[];
 }
 
-const ARROW = /\s*(→|->|=>|-->|—>|–>|>|=|-|—|–|\bto\b|\bà\b)\s*/;
+// No `\s*` around it (the pieces are trimmed): that made a long run of spaces quadratic.
+const ARROW = /→|->|=>|-->|—>|–>|>|=|-|—|–|\bto\b|(?<!\S)à(?!\S)/;
 const COUNT = /^\d+$/;
 
 export function isKnownField(name: string): name is HeaderFieldName {
@@ -112,7 +113,8 @@ function readPeriod(value: string): PeriodRead {
   const end = parseHeaderDate(b);
   for (const [s, d] of [[a, start], [b, end]] as const) {
     if (!d) {
-      return /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(s)
+      // Written dd/mm/yyyy yet not a calendar date: impossible; anything else (22/1/2025): unreadable.
+      return /^\d{2}\/\d{2}\/\d{4}$/.test(s)
         ? { problem: t('Période has an impossible date: {0}.', s) }
         : { problem: t('Période has an unreadable date "{0}"; expected dd/mm/yyyy.', s) };
     }

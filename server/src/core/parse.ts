@@ -7,7 +7,6 @@ import {
 import { splitLines } from './text';
 import { parseDatedLine } from './whatsapp';
 
-const MARKER_LIKE = /^\s*={2,}\s*(.*?)\s*={2,}\s*$/;
 const FIELD = /^(\s*)([\p{L}][\p{L}\p{M}\p{N} _'-]{0,30}?)\s*:(.*)$/u;
 const ARTICLE_DATE = /^(\s?)date (\d{4})-(\d{2})(?!\d)/;
 
@@ -24,17 +23,33 @@ export function foldName(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toUpperCase().replace(/[^A-Z]/g, '');
 }
 
+/**
+ * The text between a marker's `==…` runs (`=== CONTENU ===` → `CONTENU`), or undefined when the
+ * line is not marker-like. A scan, not a regular expression: the equivalent pattern backtracks
+ * cubically on a long line of `=` and spaces.
+ */
+function markerInner(text: string): string | undefined {
+  const s = text.trim();
+  let lead = 0;
+  while (s.charCodeAt(lead) === 0x3d) lead++;
+  if (lead < 2) return undefined;
+  if (lead === s.length) return s.length >= 4 ? '' : undefined;
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 0x3d) end--;
+  return s.length - end >= 2 ? s.slice(lead, end).trim() : undefined;
+}
+
 export function isStartMarkerLike(text: string): boolean {
-  const m = MARKER_LIKE.exec(text);
-  if (!m) return false;
-  const f = foldName(m[1]!);
+  const inner = markerInner(text);
+  if (inner === undefined) return false;
+  const f = foldName(inner);
   return f.includes('META') || f.includes('CHUNK') || f.includes('DONNEES');
 }
 
 export function isEndMarkerLike(text: string): boolean {
-  const m = MARKER_LIKE.exec(text);
-  if (!m) return false;
-  const f = foldName(m[1]!);
+  const inner = markerInner(text);
+  if (inner === undefined) return false;
+  const f = foldName(inner);
   return f.includes('CONTEN') || f.includes('CONTENT');
 }
 
@@ -74,7 +89,7 @@ function parseHeader(lines: readonly string[]): { header: Header; contentStartLi
   let sawBlankAfterFields = false;
   for (let i = 1; i < lines.length; i++) {
     const t = lines[i]!;
-    if (t === HEADER_END_MARKER || isEndMarkerLike(t) || (MARKER_LIKE.test(t) && !isStartMarkerLike(t))) {
+    if (t === HEADER_END_MARKER || isEndMarkerLike(t) || (markerInner(t) !== undefined && !isStartMarkerLike(t))) {
       h.endMarkerLine = i;
       h.endMarker = t;
       h.lastHeaderLine = i;

@@ -23,8 +23,12 @@ const TIME = `(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:${SPACE}?([AaPp])\\.?\\s?[Mm]\
 const ANDROID = new RegExp(`^(\\u200E?)${DATE},?${SPACE}${TIME}${SPACE}-${SPACE}`);
 const IOS = new RegExp(`^(\\u200E?)\\[${DATE},?${SPACE}${TIME}\\]${SPACE}`);
 
-/** A sender is short and holds no sentence punctuation; a system line has no `Sender: ` prefix. */
-const SENDER = /^([^:\n]{1,60}?): /;
+/**
+ * A sender is short and holds no colon; a system line has no `Sender: ` prefix. WhatsApp writes
+ * `Name: ` with no space before the colon, so French typography's ` : ` in a system line (a group
+ * subject) does not make a sender.
+ */
+const SENDER = /^([^:\n]{0,59}?[^:\s]): /;
 
 export function isValidDate(d: ChunkDate): boolean {
   if (d.month < 1 || d.month > 12 || d.day < 1) return false;
