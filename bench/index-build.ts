@@ -1,9 +1,10 @@
 // Benchmark of the corpus index build, against the raw read of the same files in the same
 // process: bytes only, then bytes plus UTF-8 decoding, then parse + analysis, the entity and
 // figure index, and the whole Corpus scan (analysis, search structures and index). JSON out.
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { analyzeBytes, Corpus, CorpusIndex } from '../server/src/core';
 import { pathWorkspace } from '../server/src/node-workspace';
+import { readAll } from './read';
 import { generateCorpus } from './generate';
 
 export interface IndexBuildResult {
@@ -17,17 +18,6 @@ export interface IndexBuildResult {
   readonly figures: number;
 }
 
-async function readAll(files: readonly string[]): Promise<Buffer[]> {
-  const out: Buffer[] = new Array(files.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: 16 }, async () => {
-    while (next < files.length) {
-      const i = next++;
-      out[i] = await readFile(files[i]!);
-    }
-  }));
-  return out;
-}
 
 const time = async <T>(f: () => T | Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();

@@ -2,25 +2,15 @@
 // the raw read of the files (bytes, then bytes + UTF-8 decoding) and ripgrep over the folder.
 // Everything runs the real server code (Corpus: analysis, index, search structures).
 import { spawnSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { Corpus } from '../server/src/core';
 import { contentText } from '../server/src/core/search';
 import { jaccard, shingles } from '../server/src/core/search/near-duplicates';
 import { terms } from '../server/src/core/search/tokenize';
 import { pathWorkspace } from '../server/src/node-workspace';
+import { readAll } from './read';
 import { generateCorpus, random } from './generate';
 
-async function readAll(files: readonly string[]): Promise<Buffer[]> {
-  const out: Buffer[] = new Array(files.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: 16 }, async () => {
-    while (next < files.length) {
-      const i = next++;
-      out[i] = await readFile(files[i]!);
-    }
-  }));
-  return out;
-}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,14 +1,9 @@
 // Opening a chunk at a range, as a preview (while browsing a list) or for good.
 import * as vscode from 'vscode';
+import { chunkName } from '../../../server/src/core/chunk-name';
 
-export function baseName(uri: string): string {
-  const b = uri.slice(uri.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(b);
-  } catch {
-    return b;
-  }
-}
+export { chunkName as baseName };
+
 
 export function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

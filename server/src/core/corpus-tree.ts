@@ -3,6 +3,9 @@
 import type { Chunk, ChunkDate, Range } from './model';
 import { t } from './l10n';
 import { formatDate } from './whatsapp';
+import { chunkName as baseName } from './chunk-name';
+
+export { baseName };
 
 export type TreeKind = 'participants' | 'dates';
 
@@ -33,14 +36,6 @@ export function isPhoneSender(sender: string): boolean {
   return PHONE_SENDER.test(sender) && sender.replace(/\D/g, '').length >= 8;
 }
 
-export function baseName(id: string): string {
-  const b = id.slice(id.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(b);
-  } catch {
-    return b;
-  }
-}
 
 /** Where an article sits in time: its ` date YYYY-MM` line, else the first full date its text gives. */
 export function articleDate(chunk: Chunk): { year: number; month: number; day?: number; line: number } | undefined {

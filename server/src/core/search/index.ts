@@ -1,6 +1,7 @@
 // Search, related chunks and the corpus-level findings (overlap, duplicate) over every chunk.
 // The structures hold no chunk text: previews and duplicate checks ask `chunkOf` for it.
 import type { Chunk, Finding, Range, Severity } from '../model';
+import { chunkName as baseName } from '../chunk-name';
 import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
 import { InvertedIndex } from './inverted-index';
@@ -41,14 +42,6 @@ export function contentText(chunk: Chunk): string {
   return chunk.lines.slice(chunk.contentStartLine).join('\n');
 }
 
-function baseName(id: string): string {
-  const b = id.slice(id.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(b);
-  } catch {
-    return b;
-  }
-}
 
 export class CorpusSearch {
   readonly text = new InvertedIndex();
