@@ -10,7 +10,10 @@ export interface StatsResult {
   readonly chunks: number;
   /** True once the start-up scan of the workspace is done. */
   readonly indexed: boolean;
-  /** Findings over all those chunks. */
+  /**
+   * Findings over all those chunks. While a scan is under way (`indexed` false) this is the count
+   * of the last finished scan: counting mid-scan would verify near-duplicates again and again.
+   */
   readonly findings: number;
 }
 

@@ -19,6 +19,8 @@ export interface PublishedDiagnostics {
 
 export class TestClient {
   readonly diagnostics = new Map<string, PublishedDiagnostics['diagnostics']>();
+  /** Every publication, in order. */
+  readonly published: PublishedDiagnostics[] = [];
   readonly logs: string[] = [];
   readonly progress: unknown[] = [];
   private constructor(readonly process: ChildProcess, readonly connection: MessageConnection, readonly stderr: string[]) {}
@@ -29,7 +31,7 @@ export class TestClient {
     child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const c = new TestClient(child, connection, stderr);
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => { c.diagnostics.set(p.uri, p.diagnostics); });
+    connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => { c.diagnostics.set(p.uri, p.diagnostics); c.published.push(p); });
     connection.onNotification('window/logMessage', (p: { message: string }) => { c.logs.push(p.message); });
     connection.onNotification('$/progress', (p: unknown) => { c.progress.push(p); });
     connection.onRequest('window/workDoneProgress/create', () => null);

@@ -98,7 +98,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         for (const { code, error } of entry.analysis.errors) connection.console.error(`rule ${code} failed on ${uri}: ${String(error)}`);
         void connection.sendDiagnostics({ uri, diagnostics: corpus.findings(uri).map((f) => toDiagnostic(f, settings.docsBaseUrl)) });
         published.add(uri);
-      } else if (published.delete(uri)) {
+      } else if (indexed && published.delete(uri)) {
+        // While a rescan is under way a file may simply not be read yet: it keeps what it showed
+        // until the rescan ends (publishAll clears what really went).
         void connection.sendDiagnostics({ uri, diagnostics: [] });
       }
     }
@@ -110,9 +112,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     publish(new Set([...live, ...published]));
   }
 
+  /**
+   * Re-reads the whole corpus. Requests can overlap (start-up, then the client's first
+   * configuration push, then a `.chunkreview.json` save): a newer rescan aborts the one in
+   * flight, so the corpus is read once and the last settings win.
+   */
+  let scanning: AbortController | undefined;
+  let lastCount = 0;
   async function rescan(): Promise<void> {
+    scanning?.abort();
+    const controller = new AbortController();
+    scanning = controller;
+    const { signal } = controller;
     indexed = false;
     await loadConfig();
+    if (signal.aborted) return;
     const fresh = new Corpus(options.workspace, corpusOptions());
     // Visible at once: hovers and queries answer from what is indexed so far.
     corpus = fresh;
@@ -125,27 +139,34 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         progress = undefined;
       }
     }
-    let lastReport = 0;
-    await fresh.scan((done, total) => {
-      const now = Date.now();
-      if (progress && (now - lastReport > 200 || done === total)) {
-        lastReport = now;
-        progress.report(Math.round((done / Math.max(1, total)) * 100), `${Math.floor(done / 2)} / ${Math.floor(total / 2)} files`);
+    try {
+      let lastReport = 0;
+      await fresh.scan((done, total) => {
+        const now = Date.now();
+        if (progress && (now - lastReport > 200 || done === total)) {
+          lastReport = now;
+          progress.report(Math.round((done / Math.max(1, total)) * 100), `${Math.floor(done / 2)} / ${Math.floor(total / 2)} files`);
+        }
+      }, log, signal);
+      // Open buffers win over the disk.
+      for (const doc of documents.all()) {
+        if (signal.aborted) break;
+        // A buffer can make its folder a corpus folder: its siblings are read then.
+        await fresh.refresh(fresh.update(doc.uri, doc.getText(), true, doc.languageId === 'chunk').filter((id) => id !== doc.uri));
       }
-    }, log);
-    // Open buffers win over the disk.
-    for (const doc of documents.all()) {
-      // A buffer can make its folder a corpus folder: its siblings are read then.
-      await fresh.refresh(fresh.update(doc.uri, doc.getText(), true, doc.languageId === 'chunk').filter((id) => id !== doc.uri));
+    } finally {
+      progress?.done();
     }
+    if (signal.aborted) return;
+    scanning = undefined;
     corpus = fresh;
     indexed = true;
-    progress?.done();
     publishAll();
     const all = [...corpus.all()].map((e) => e.id);
     corpusChanged(all);
     void connection.sendNotification(CorpusChangedNotification, { uris: all });
-    log(`Indexed ${corpus.size} chunks (${corpus.findingCount()} findings) in ${roots.length} folder(s).`);
+    lastCount = corpus.findingCount();
+    log(`Indexed ${corpus.size} chunks (${lastCount} findings) in ${roots.length} folder(s).`);
   }
 
   async function analyzeBuffer(doc: TextDocument): Promise<void> {
@@ -204,7 +225,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }));
 
   connection.onDidChangeConfiguration(guard('configuration', undefined, async () => {
-    settings = await pullSettings(connection, canPullConfig, roots[0]);
+    const next = await pullSettings(connection, canPullConfig, roots[0]);
+    // Clients push the configuration once right after start-up: same settings, no second read.
+    if (JSON.stringify(next) === JSON.stringify(settings) && (indexed || scanning)) return;
+    settings = next;
     await rescan();
   }));
 
@@ -271,7 +295,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCodeAction(guard('codeAction', [], async (params) => {
     const entry = corpus.get(params.textDocument.uri);
     const out = [];
-    for (const p of codeActionProviders) out.push(...(await p(entry, params)));
+    // One failing provider must not take the others' fixes with it.
+    for (const [i, p] of codeActionProviders.entries()) out.push(...(await guard(`codeAction[${i}]`, [], p)(entry, params)));
     return out;
   }));
 
@@ -295,7 +320,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   };
   for (const f of FEATURES) f(ctx);
 
-  connection.onRequest(StatsRequest, (): StatsResult => ({ chunks: corpus.size, indexed, findings: corpus.findingCount() }));
+  connection.onRequest(StatsRequest, (): StatsResult => ({ chunks: corpus.size, indexed, findings: indexed ? (lastCount = corpus.findingCount()) : lastCount }));
   connection.onRequest(IsChunkRequest, (p: IsChunkParams): boolean => corpus.isChunk(p.uri) || corpus.get(p.uri) !== undefined);
 
   documents.listen(connection);
