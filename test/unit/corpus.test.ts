@@ -183,7 +183,12 @@ describe('incremental corpus equals a fresh scan', () => {
         NAMES.forEach((n, i) => initial[i] !== undefined && ws.write(`${ROOT}/${n}`, TEXTS[initial[i]!]!));
         const corpus = new Corpus(ws, OPTIONS);
         await corpus.scan();
-        for (const s of steps) await apply(ws, corpus, s);
+        const countAll = (c: Corpus) => [...c.all()].reduce((n, e) => n + c.findings(e.id).length, 0);
+        for (const s of steps) {
+          await apply(ws, corpus, s);
+          // The kept count follows every change (it is cached between changes).
+          assert.equal(corpus.findingCount(), countAll(corpus));
+        }
         const fresh = new Corpus(ws, OPTIONS);
         await fresh.scan();
         assert.deepEqual(await state(corpus), await state(fresh));

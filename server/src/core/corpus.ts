@@ -86,6 +86,7 @@ export class Corpus {
 
   /** The one place entries change, so the search structures never drift from them. */
   private put(entry: CorpusEntry): void {
+    this.counted = undefined;
     this.entries.set(entry.id, entry);
     if (entry.analysis.chunk) this.search.set(entry.id, entry.analysis.chunk);
     else this.search.remove(entry.id);
@@ -93,13 +94,15 @@ export class Corpus {
   }
 
   private drop(id: string): void {
+    this.counted = undefined;
     this.entries.delete(id);
     this.search.remove(id);
     this.index.apply(id, undefined);
   }
 
   /** Reads and analyses every candidate file below the roots. Unreadable files are findings, not failures. */
-  async scan(onProgress?: (done: number, total: number) => void, log?: (message: string) => void): Promise<void> {
+  /** Reads every candidate file under the roots. An aborted `signal` stops the scan between files. */
+  async scan(onProgress?: (done: number, total: number) => void, log?: (message: string) => void, signal?: AbortSignal): Promise<void> {
     const files: string[] = [];
     for (const root of this.options.roots) {
       try {
@@ -108,14 +111,14 @@ export class Corpus {
         log?.(`Cannot list ${root}: ${String(e)}`);
       }
     }
-    await this.scanFiles(files, log, onProgress);
+    await this.scanFiles(files, log, onProgress, signal);
   }
 
   /**
    * Reads the given files: first which of them open with a header (that decides the corpus
    * folders), then analyses those that are chunks. A buffer the user is editing wins over the disk.
    */
-  async scanFiles(files: readonly string[], log?: (message: string) => void, onProgress?: (done: number, total: number) => void): Promise<void> {
+  async scanFiles(files: readonly string[], log?: (message: string) => void, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<void> {
     let done = 0;
     // A few reads in flight at once, so the disk and the work overlap; results keep file order.
     const READS_IN_FLIGHT = 16;
@@ -123,7 +126,7 @@ export class Corpus {
       const results: (T | undefined)[] = new Array(files.length);
       let next = 0;
       const worker = async () => {
-        while (next < files.length) {
+        while (next < files.length && !signal?.aborted) {
           const i = next++;
           try {
             results[i] = await work(files[i]!);
@@ -139,6 +142,7 @@ export class Corpus {
     // Phase 1: which files open with a header (that decides the corpus folders). Only the first
     // bytes are kept, so a large corpus is never held in memory whole.
     const heads = await inFlight(async (id) => (this.workspace.readHead ? this.workspace.readHead(id, HEAD_BYTES) : (await this.workspace.readFile(id)).subarray(0, HEAD_BYTES)));
+    if (signal?.aborted) return;
     files.forEach((id, i) => {
       const head = heads[i];
       if (head) this.noteCandidate(id, bytesStartWithHeader(head));
@@ -150,7 +154,7 @@ export class Corpus {
     done += files.length - chunks.length;
     let next = 0;
     const analyse = async () => {
-      while (next < chunks.length) {
+      while (next < chunks.length && !signal?.aborted) {
         const id = chunks[next++]!;
         let bytes: Uint8Array;
         try {
@@ -309,9 +313,14 @@ export class Corpus {
     return o ?? fallback;
   }
 
+  /** Findings over the whole corpus; kept until an entry changes (clients poll it for a status bar). */
   findingCount(): number {
+    if (this.counted !== undefined) return this.counted;
+    const severity = (code: string, fallback: Severity) => this.severityOf(code, fallback);
     let n = 0;
-    for (const id of this.entries.keys()) n += this.findings(id).length;
+    for (const [id, e] of this.entries) n += e.analysis.findings.length + this.search.findingCount(id, severity);
+    this.counted = n;
     return n;
   }
+  private counted: number | undefined;
 }

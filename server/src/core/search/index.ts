@@ -194,6 +194,15 @@ export class CorpusSearch {
       .slice(0, limit);
   }
 
+  /** How many `overlap` and `duplicate` findings `findings` would give, without writing them. */
+  findingCount(id: string, severityOf: (code: string, fallback: Severity) => Severity | undefined): number {
+    if (!this.chunkOf(id)) return 0;
+    let n = 0;
+    if (severityOf('overlap', 'information')) n += this.overlaps.previousOf(id).length;
+    if (severityOf('duplicate', 'warning') && this.duplicates.duplicatesOf(id, this.textOf).length > 0) n++;
+    return n;
+  }
+
   /** `overlap` and `duplicate` findings of one chunk, with their severities already chosen. */
   findings(id: string, severityOf: (code: string, fallback: Severity) => Severity | undefined): Finding[] {
     const chunk = this.chunkOf(id);

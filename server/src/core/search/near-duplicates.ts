@@ -76,6 +76,25 @@ export function signature(sh: Set<number>): Uint32Array {
   return sig;
 }
 
+/** Jaccard of two sorted, duplicate-free hash arrays, by one merge (no set is built). */
+export function jaccardSorted(a: Uint32Array, b: Uint32Array): number {
+  if (a.length === 0 && b.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let inter = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      inter++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return inter / (a.length + b.length - inter);
+}
+
 export function jaccard(a: Set<number>, b: Set<number>): number {
   if (a.size === 0 && b.size === 0) return 0;
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
@@ -91,14 +110,17 @@ export interface DuplicatePair {
 
 /**
  * The LSH structure: 16 numeric band keys per chunk, buckets holding one id or a few. Shingle
- * sets are not kept; verification asks for the texts again, and verified answers are cached
- * until a chunk in the neighbourhood changes.
+ * sets are not kept for every chunk; verification asks for the texts of the chunks that meet a
+ * candidate and keeps their shingles as a sorted array, so a cluster of n copies costs n
+ * shinglings, not n². Verified answers are cached until a chunk in the neighbourhood changes.
  */
 export class NearDuplicates {
   private readonly buckets = new Map<number, string | string[]>();
   private readonly keys = new Map<string, Float64Array>();
   private readonly sizes = new Map<string, number>();
   private readonly verified = new Map<string, DuplicatePair[]>();
+  /** Sorted shingle hashes of the chunks verification has looked at. */
+  private readonly sortedShingles = new Map<string, Uint32Array>();
 
   constructor(readonly threshold = 0.8, private readonly minShingles = 8) {}
 
@@ -108,6 +130,7 @@ export class NearDuplicates {
 
   set(id: string, text: string, precomputed?: Set<number>): void {
     this.remove(id);
+    this.sortedShingles.delete(id);
     const sh = precomputed ?? shingles(text);
     // A tiny chunk shares its few shingles with anything quoting it: not a duplicate signal.
     if (sh.size < this.minShingles) return;
@@ -128,6 +151,7 @@ export class NearDuplicates {
   }
 
   remove(id: string): void {
+    this.sortedShingles.delete(id);
     const keys = this.keys.get(id);
     if (!keys) return;
     this.invalidate(id);
@@ -170,22 +194,31 @@ export class NearDuplicates {
     if (cached) return cached;
     const candidates = this.candidates(id);
     if (candidates.length === 0) return [];
-    const mine = textOf(id);
-    if (mine === undefined) return [];
-    const a = shingles(mine);
+    const a = this.shinglesOf(id, textOf);
+    if (a === undefined) return [];
     const out: DuplicatePair[] = [];
     for (const other of candidates) {
       // Sizes bound the Jaccard: |A∩B| / |A∪B| ≤ min / max.
       const sb = this.sizes.get(other) ?? 0;
-      if (Math.min(a.size, sb) / Math.max(a.size, sb) < this.threshold) continue;
-      const t = textOf(other);
-      if (t === undefined) continue;
-      const j = jaccard(a, shingles(t));
+      if (Math.min(a.length, sb) / Math.max(a.length, sb) < this.threshold) continue;
+      const b = this.shinglesOf(other, textOf);
+      if (b === undefined) continue;
+      const j = jaccardSorted(a, b);
       if (j >= this.threshold) out.push({ id: other, similarity: j });
     }
     out.sort((x, y) => y.similarity - x.similarity || (x.id < y.id ? -1 : 1));
     this.verified.set(id, out);
     return out;
+  }
+
+  private shinglesOf(id: string, textOf: (id: string) => string | undefined): Uint32Array | undefined {
+    let sorted = this.sortedShingles.get(id);
+    if (sorted) return sorted;
+    const text = textOf(id);
+    if (text === undefined) return undefined;
+    sorted = Uint32Array.from(shingles(text)).sort();
+    this.sortedShingles.set(id, sorted);
+    return sorted;
   }
 
   /** Every verified pair once (a < b), for reports and the benchmark. */
