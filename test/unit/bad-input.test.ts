@@ -9,7 +9,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { analyzeBytes, RULES, type Analysis, type AnalysisOptions } from '../../server/src/core';
+import { analyzeBytes, Corpus, RULES, type Analysis, type AnalysisOptions } from '../../server/src/core';
+import { MemoryWorkspace } from './index/memory-workspace';
 
 const REPO = resolve(__dirname, '..', '..');
 const BAD = join(REPO, 'test', 'fixtures', 'bad-input');
@@ -199,12 +200,34 @@ describe('bad input: 200 000-character lines return', () => {
     ['a field name followed by 200 000 spaces', `${header}Tokens${' '.repeat(N)}x`],
     ['Participants of 200 000 commas', `${header}Participants: ${','.repeat(N)}`],
     ['a dated line of 200 000 spaces and colons', `22/01/2025, 18:43 - ${' :'.repeat(N / 2)}`],
+    // Each of these once took from 20 s to minutes, or ran out of memory, in one layer or another.
+    ['a dash, 200 000 spaces, then a tweet signature (was quadratic)', `x — ${' '.repeat(N)}(@a) January 1, 2025 y`],
+    ['200 000 digits in one word (the typo index ran out of memory)', '0'.repeat(N)],
+    ['200 000 `@` (the tokenizer took 40 s)', '@'.repeat(N)],
+    ['phone-like digit groups', '06 '.repeat(N / 3)],
+    ['one sentence of 16 000 figures (was quadratic)', '5 milliards '.repeat(N / 12)],
+    ['thousands separators without end', '1 000 '.repeat(N / 6)],
+    ['100 000 one-letter lines', 'a\n'.repeat(N / 2)],
+    ['50 000 one-word bullets', '• a\n'.repeat(N / 4)],
+    ['25 000 language names', 'English\n'.repeat(N / 8)],
+    ['200 000 zero-width spaces', '\u200b'.repeat(N)],
+    ['100 000 `hashtag#`', 'hashtag#'.repeat(N / 8)],
+    ['capitalised words without end', 'Le Grand '.repeat(N / 9)],
   ];
   for (const [name, text] of lines) {
-    it(name, () => {
+    it(name, async () => {
       const a = analyse(text);
       assert.ok(a.chunk);
       assert.deepEqual(a.errors, []);
+      // And through the whole corpus: entities, figures, search, duplicates, related chunks.
+      const id = 'file:///corpus/bad.chunk.txt';
+      const corpus = new Corpus(new MemoryWorkspace({ [id]: text, 'file:///corpus/other.chunk.txt': text.slice(0, 1000) }), { roots: ['file:///corpus'] });
+      await corpus.scan();
+      assert.ok(corpus.get(id)?.analysis.chunk);
+      assert.ok(corpus.findingCount() >= 0);
+      corpus.search.search(text.slice(0, 40));
+      corpus.search.search(text.slice(0, 5000));
+      corpus.search.related(id);
     });
   }
 

@@ -183,13 +183,24 @@ export function extractFigures(chunk: Chunk): FigureMention[] {
       }
       return lineLanguage;
     };
+    // Figures come in reading order, so the sentence is found by walking forward, and each
+    // sentence is voted on once (a 200 000-character sentence of figures stays linear).
     let spans: [number, number][] | undefined;
+    let si = 0;
+    const votes = new Map<number, Language>();
     const languageAt = (i: number): Language => {
       spans ??= sentenceSpans(text, seg.start);
-      const span = spans.find(([a, b]) => i >= a && i < b);
-      if (!span) return ofLine();
-      const v = languageVote(text.slice(span[0], span[1]));
-      return v > 0 ? 'fr' : v < 0 ? 'en' : ofLine();
+      if (si > 0 && i < spans[si]![0]) si = 0;
+      while (si < spans.length && i >= spans[si]![1]) si++;
+      const span = spans[si];
+      if (!span || i < span[0]) return ofLine();
+      let lang = votes.get(si);
+      if (lang === undefined) {
+        const v = languageVote(text.slice(span[0], span[1]));
+        lang = v > 0 ? 'fr' : v < 0 ? 'en' : ofLine();
+        votes.set(si, lang);
+      }
+      return lang;
     };
     FIGURE_START.lastIndex = seg.start;
     for (let m = FIGURE_START.exec(text); m; m = FIGURE_START.exec(text)) {

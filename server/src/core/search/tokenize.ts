@@ -41,6 +41,12 @@ export function terms(text: string, keepStopWords = false): string[] {
   return keepStopWords ? words : withoutStopWords(words);
 }
 
+/**
+ * Words are cut to this length: nothing in a language is longer, and a 200 000-character run of
+ * one letter must not become a 200 000-character term in every structure downstream.
+ */
+export const MAX_WORD = 64;
+
 /** Every folded word of a text, stop words kept: tokenize once, then derive the rest. */
 export function allWords(text: string): string[] {
   const out: string[] = [];
@@ -48,7 +54,7 @@ export function allWords(text: string): string[] {
   FAST_WORD.lastIndex = 0;
   for (let m = FAST_WORD.exec(lower); m; m = FAST_WORD.exec(lower)) {
     // `hashtag#OpenAI`: the regex stops at '#', so the prefix shows up as its own word; skip it.
-    const f = foldTerm(m[0]);
+    const f = foldTerm(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]);
     if (f === 'hashtag') continue;
     if (f.includes("'") || f.includes('’')) {
       for (const part of f.split(/['’]/)) if (part.length >= 2 || /\d/.test(part)) out.push(part);

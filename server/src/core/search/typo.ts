@@ -6,6 +6,12 @@
 // two substitutions far apart are not, since indexing two deletions of every term would cost
 // about 100 MB at 100 000 chunks for a rare kind of typo.
 
+/**
+ * Longer terms get no typo tolerance: they are codes, URLs or runs of one character, and their
+ * deletion keys cost the square of their length (a 200 000-character "word" would never end).
+ */
+export const MAX_TYPO_TERM = 32;
+
 export class TypoIndex {
   private readonly byDeletion = new Map<string, string[]>();
   private readonly known = new Set<string>();
@@ -13,6 +19,7 @@ export class TypoIndex {
   add(term: string): void {
     if (this.known.has(term)) return;
     this.known.add(term);
+    if (term.length > MAX_TYPO_TERM) return;
     for (const d of deletions1(term)) {
       const list = this.byDeletion.get(d);
       if (list) list.push(term);
@@ -32,7 +39,7 @@ export class TypoIndex {
   expand(term: string): Map<string, number> {
     const out = new Map<string, number>();
     if (this.known.has(term)) out.set(term, 0);
-    if (term.length < 4) return out;
+    if (term.length < 4 || term.length > MAX_TYPO_TERM) return out;
     const maxDistance = term.length >= 8 ? 2 : 1;
     const keys = new Set<string>([term, ...deletions1(term)]);
     if (maxDistance === 2) for (const d of [...keys]) for (const dd of deletions1(d)) keys.add(dd);
