@@ -40,7 +40,7 @@ export async function benchIndexBuild(count = 10_000, seed = 1): Promise<IndexBu
       return ix;
     });
     const [corpus, scanMs] = await time(async () => {
-      const c = new Corpus(pathWorkspace, { roots: [g.dir] });
+      const c = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false });
       await c.scan();
       return c;
     });

@@ -47,7 +47,7 @@ export async function benchSearch(count: number, seed = 1) {
     const ripgrepMs = rg.error ? null : performance.now() - t;
 
     t = performance.now();
-    const corpus = new Corpus(pathWorkspace, { roots: [g.dir] });
+    const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false });
     await corpus.scan();
     const analyseMs = performance.now() - t;
     if (corpus.size !== count) throw new Error(`analysed ${corpus.size} of ${count}`);

@@ -62,6 +62,26 @@ describe('curation over the language server', () => {
     assert.match(b3[2]!.codeDescription!.href, /docs\/rules\/boilerplate\.md$/);
   });
 
+  it('token-budget counts with o200k when the chunk is opened, not while the corpus is read from disk', async () => {
+    const name = '003_2fb0a89cc24e84ab.txt';
+    const uri = uriOf(corpus.dir, name);
+    const onDisk = (await diags(name)).find((d) => d.code === 'token-budget')!;
+    assert.match(onDisk.message, /1019 tokens by the producer's estimate .*Open the chunk for the o200k tokenizer's count\./);
+    const text = readFileSync(join(corpus.dir, name), 'utf8');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'chunk', version: 1, text } });
+    const opened = await client.waitFor('the o200k count', () => client.diagnostics.get(uri)?.find((d) => d.code === 'token-budget' && /by the o200k tokenizer/.test(d.message)));
+    const n = Number(/, (\d+) by the o200k tokenizer/.exec(opened.message)![1]);
+    assert.ok(n > 500 && n < 1019 * 2, opened.message);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await client.waitFor('back to the estimate', () => client.diagnostics.get(uri)?.find((d) => d.code === 'token-budget' && /Open the chunk/.test(d.message)));
+  });
+
+  it('the Tokens hover gives the o200k count of the chunk', async () => {
+    const uri = uriOf(corpus.dir, '000_06819fdf042cc0f1.txt');
+    const hover = await client.connection.sendRequest<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 2 } });
+    assert.match(hover.contents.value, /The o200k tokenizer \(current OpenAI models\) counts \*\*\d+\*\*/);
+  });
+
   it('offers redaction, pseudonymisation with the table in the same edit, and ignore in .chunkreview.json', async () => {
     const uri = uriOf(corpus.dir, '000_06819fdf042cc0f1.txt');
     const d = (await diags('000_06819fdf042cc0f1.txt')).find((x) => x.code === 'pii-phone')!;

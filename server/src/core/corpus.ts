@@ -24,6 +24,8 @@ export interface CorpusOptions extends AnalysisOptions {
   readonly roots: readonly string[];
   /** Globs of extra folders or files whose `.txt` files are chunks. */
   readonly include?: readonly string[];
+  /** `tokenizerCount` for texts read from disk; open buffers always count (default true). */
+  readonly tokenizerCountOnDisk?: boolean;
 }
 
 export interface CorpusEntry {
@@ -74,11 +76,14 @@ export class Corpus {
   private readonly headerFolders = new Map<string, number>();
   private readonly includeMatcher: ((path: string) => boolean) | undefined;
   /** Search, related chunks, overlaps and near-duplicates, kept in step with the entries. */
+  /** Analysis options for texts read from disk. */
+  private diskOptions: AnalysisOptions;
   readonly search = new CorpusSearch((id) => this.entries.get(id)?.analysis.chunk);
   /** Entities, figures, participants and dates of every chunk, kept in step with the entries. */
   readonly index: CorpusIndex;
 
   constructor(private readonly workspace: Workspace, private options: CorpusOptions) {
+    this.diskOptions = Corpus.forDisk(options);
     this.includeMatcher = options.include && options.include.length > 0 ? picomatch([...options.include], { dot: true }) : undefined;
     this.index = new CorpusIndex(options.config?.entities ?? []);
     this.search.signals = this.index;
@@ -163,7 +168,7 @@ export class Corpus {
           log?.(`Skipped ${id}: ${String(e)}`);
           continue;
         }
-        if (!this.entries.get(id)?.fromBuffer) this.put({ id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
+        if (!this.entries.get(id)?.fromBuffer) this.put({ id, analysis: analyzeBytes(id, bytes, this.diskOptions), fromBuffer: false });
         onProgress?.(++done, files.length * 2);
         if (Date.now() - slice > 30) {
           await new Promise((r) => setImmediate(r));
@@ -224,7 +229,7 @@ export class Corpus {
     if (isCandidate(id) || isChunkByName(id)) this.noteCandidate(id, startsWithHeader(text));
     const changed = [id, ...this.search.neighbours(id)];
     // `force`: the user gave the file the chunk language although the corpus rules do not make it one.
-    if (force || this.isChunk(id)) this.put({ id, analysis: analyzeText(id, text, this.options), fromBuffer });
+    if (force || this.isChunk(id)) this.put({ id, analysis: analyzeText(id, text, fromBuffer ? this.options : this.diskOptions), fromBuffer });
     else this.drop(id);
     changed.push(...this.search.neighbours(id));
     if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
@@ -234,7 +239,7 @@ export class Corpus {
   /** Records that a buffer was closed: the disk version takes over again on the next read. */
   markFromDisk(id: string, bytes: Uint8Array | undefined): string[] {
     if (bytes === undefined) return this.remove(id);
-    const analysis = analyzeBytes(id, bytes, this.options);
+    const analysis = analyzeBytes(id, bytes, this.diskOptions);
     if (!analysis.chunk) {
       // Unreadable now: whether it opens with a header is judged on its bytes, as a scan does.
       const folder = folderOf(id);
@@ -276,7 +281,7 @@ export class Corpus {
       if (entry) continue;
       try {
         const bytes = await this.workspace.readFile(id);
-        this.put({ id, analysis: analyzeBytes(id, bytes, this.options), fromBuffer: false });
+        this.put({ id, analysis: analyzeBytes(id, bytes, this.diskOptions), fromBuffer: false });
       } catch {
         this.drop(id);
       }
@@ -285,6 +290,11 @@ export class Corpus {
 
   setOptions(options: CorpusOptions): void {
     this.options = options;
+    this.diskOptions = Corpus.forDisk(options);
+  }
+
+  private static forDisk(options: CorpusOptions): AnalysisOptions {
+    return options.tokenizerCountOnDisk === false ? { ...options, tokenizerCount: false } : options;
   }
 
   get(id: string): CorpusEntry | undefined {

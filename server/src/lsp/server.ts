@@ -63,7 +63,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const analyzedVersion = new Map<string, number>();
 
   const log = (m: string) => connection.console.log(m);
-  const corpusOptions = (): CorpusOptions => ({ roots, include: settings.corpus.include, severity: settings.severity, config });
+  // The o200k count of token-budget is left to opened chunks: at 100 000 chunks it alone would
+  // take longer than everything else the start-up scan does.
+  const corpusOptions = (): CorpusOptions => ({ roots, include: settings.corpus.include, severity: settings.severity, config, tokenizerCountOnDisk: false });
 
   /** `.chunkreview.json` of the first workspace folder; absent or broken gives the defaults. */
   async function loadConfig(): Promise<void> {

@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly values: HeaderValues;
   /** The corpus's `.chunkreview.json` (defaults when there is none). */
   readonly config: ProjectConfig;
+  /** Whether a real tokenizer may be run (AnalysisOptions.tokenizerCount). */
+  readonly tokenizerCount?: boolean;
 }
 
 /** A finding before the engine applies the code and the configured severity. */
