@@ -12,6 +12,8 @@ export const artifactHashtag: Rule = {
   check({ chunk }) {
     const found: { line: number; start: number; end: number; tag: string }[] = [];
     for (const cl of chunk.contentLines) {
+      // A Unicode regex tried at every word boundary costs; most lines hold no '#' at all.
+      if (!cl.text.includes('#')) continue;
       for (const m of cl.text.matchAll(HASHTAG)) {
         const tag = /^[\p{L}\p{N}_]+/u.exec(cl.text.slice(m.index + m[0].length))![0];
         found.push({ line: cl.line, start: m.index, end: m.index + m[0].length + tag.length, tag });
