@@ -23,11 +23,23 @@ describe('o200k count in pieces', () => {
 
   it('on text with spaces the count is exactly the whole text’s', () => {
     assert.equal(countO200k(seedText.repeat(8)), countTokens(seedText.repeat(8)));
-    const word = fc.constantFrom('le', 'projet', 'Stargate', "d'OpenAI", '500', 'milliards', '$', '—', '\n', '  ', 'été', '😀', 'https://t.co/x');
-    fc.assert(fc.property(fc.array(word, { minLength: 2000, maxLength: 4000 }), (ws) => {
-      const text = ws.join(' ');
+    const word = fc.constantFrom('le', 'projet', 'Stargate', "d'OpenAI", '500', 'milliards', '$', '—', '\n', '  ', 'été', '😀', 'https://t.co/x', '.\n', ':\n\n', '\t', ' ', "'s", '1 000', ',');
+    const glue = fc.constantFrom(' ', '', '\n', '.\n', '\t');
+    fc.assert(fc.property(fc.array(fc.tuple(word, glue), { minLength: 200, maxLength: 3000 }), (ws) => {
+      const text = ws.map(([w, g]) => w + g).join('');
       assert.equal(countO200k(text), countTokens(text));
     }), { numRuns: 15, seed: 20250122 });
+  });
+
+  it('an edit changes only the pieces around it', () => {
+    const text = seedText.repeat(4);
+    const at = Math.floor(text.length / 2);
+    const edited = `${text.slice(0, at)}x${text.slice(at)}`;
+    const before = new Set(pieces(text));
+    const changed = pieces(edited).filter((p) => !before.has(p));
+    assert.ok(changed.length <= 3, `${changed.length} pieces changed of ${before.size}`);
+    assert.ok(changed.join('').length < 1000);
+    assert.equal(countO200k(edited), countTokens(edited));
   });
 
   it('a 200 000-character line without a space is counted in pieces, close to the whole count', () => {
