@@ -11,6 +11,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { analyzeBytes, Corpus, RULES, type Analysis, type AnalysisOptions } from '../../server/src/core';
 import { MemoryWorkspace } from './index/memory-workspace';
+import { HOSTILE_LINES } from '../fixtures/hostile-lines';
 
 const REPO = resolve(__dirname, '..', '..');
 const BAD = join(REPO, 'test', 'fixtures', 'bad-input');
@@ -189,31 +190,7 @@ describe('bad input: half-written files are analysed, never thrown on', () => {
 });
 
 describe('bad input: 200 000-character lines return', () => {
-  const N = 200_000;
-  const header = '=== MÉTADONNÉES CHUNK ===\n';
-  const lines: [string, string][] = [
-    ['one message of 200 000 characters', `22/01/2025, 18:43 - Rochane: ${'du texte '.repeat(N / 9)}`],
-    ['one article line of 200 000 characters', 'x'.repeat(N)],
-    ['a first line of `==` and spaces (was cubic)', `== ${' '.repeat(N)}x`],
-    ['a header line of `=` and spaces', `${header}${'='.repeat(N / 2)}${' '.repeat(N / 2)}x`],
-    ['a Période with 200 000 spaces inside (was quadratic)', `${header}Période: 22/01/2025${' '.repeat(N)}x`],
-    ['a field name followed by 200 000 spaces', `${header}Tokens${' '.repeat(N)}x`],
-    ['Participants of 200 000 commas', `${header}Participants: ${','.repeat(N)}`],
-    ['a dated line of 200 000 spaces and colons', `22/01/2025, 18:43 - ${' :'.repeat(N / 2)}`],
-    // Each of these once took from 20 s to minutes, or ran out of memory, in one layer or another.
-    ['a dash, 200 000 spaces, then a tweet signature (was quadratic)', `x — ${' '.repeat(N)}(@a) January 1, 2025 y`],
-    ['200 000 digits in one word (the typo index ran out of memory)', '0'.repeat(N)],
-    ['200 000 `@` (the tokenizer took 40 s)', '@'.repeat(N)],
-    ['phone-like digit groups', '06 '.repeat(N / 3)],
-    ['one sentence of 16 000 figures (was quadratic)', '5 milliards '.repeat(N / 12)],
-    ['thousands separators without end', '1 000 '.repeat(N / 6)],
-    ['100 000 one-letter lines', 'a\n'.repeat(N / 2)],
-    ['50 000 one-word bullets', '• a\n'.repeat(N / 4)],
-    ['25 000 language names', 'English\n'.repeat(N / 8)],
-    ['200 000 zero-width spaces', '\u200b'.repeat(N)],
-    ['100 000 `hashtag#`', 'hashtag#'.repeat(N / 8)],
-    ['capitalised words without end', 'Le Grand '.repeat(N / 9)],
-  ];
+  const lines = HOSTILE_LINES;
   for (const [name, text] of lines) {
     it(name, async () => {
       const a = analyse(text);
