@@ -42,6 +42,7 @@ export class InvertedIndex {
   private readonly typo = new TypoIndex();
   private sortedVocabulary: string[] | undefined;
   private scores = new Float64Array(0);
+  private masks = new Uint32Array(0);
 
   get size(): number {
     return this.docNo.size;
@@ -182,49 +183,80 @@ export class InvertedIndex {
    * matching more of the query terms rank higher (coordination).
    */
   search(query: string | readonly string[], limit = 10, exclude?: string, exact = false): ScoredDoc[] {
-    const qTerms = typeof query === 'string' ? terms(query) : [...query];
+    // At most 32 query terms: which of them a document matched is one bit each.
+    const qTerms = (typeof query === 'string' ? terms(query) : [...query]).slice(0, 32);
     if (qTerms.length === 0 || this.docNo.size === 0) return [];
     const n = this.ids.length;
-    if (this.scores.length < n) this.scores = new Float64Array(Math.max(n, this.scores.length * 2));
+    if (this.scores.length < n) {
+      this.scores = new Float64Array(Math.max(n, this.scores.length * 2));
+      this.masks = new Uint32Array(this.scores.length);
+    }
     const total = this.scores;
-    const hits = new Uint16Array(n);
+    const mask = this.masks;
     const touched: number[] = [];
-    const matchedTerms = new Map<number, Set<string>>();
     const avgdl = this.totalLength / Math.max(1, this.docNo.size);
     const N = this.docNo.size;
+    const bm25 = (idf: number, tf: number, no: number) => idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[no]!) / avgdl)));
+    const credit = (no: number, qi: number, score: number) => {
+      if (mask[no] === 0 && total[no] === 0) touched.push(no);
+      total[no] = total[no]! + score;
+      mask[no] = mask[no]! | (1 << qi);
+    };
+    // Per query term, the expansion each document matched best (typo'd searches only).
+    const chosen: (Map<number, { score: number; term: string }> | undefined)[] = [];
     qTerms.forEach((qt, qi) => {
+      if (exact) {
+        // A chunk's own terms as a query: no expansion, straight into the totals.
+        const p = this.postings.get(qt);
+        if (!p || p.df === 0) return;
+        const idf = Math.log(1 + (N - p.df + 0.5) / (p.df + 0.5));
+        for (let r = 0; r < p.n; r++) {
+          const no = p.docs[r]!;
+          if (this.ids[no] !== '') credit(no, qi, bm25(idf, p.tfs[r]!, no));
+        }
+        return;
+      }
       const best = new Map<number, { score: number; term: string }>();
-      const expansions = exact ? new Map((this.postings.get(qt)?.df ?? 0) > 0 ? [[qt, 1]] : []) : this.expand(qt, qi === qTerms.length - 1 && typeof query === 'string');
-      for (const [term, weight] of expansions) {
+      for (const [term, weight] of this.expand(qt, qi === qTerms.length - 1 && typeof query === 'string')) {
         const p = this.postings.get(term)!;
         const idf = Math.log(1 + (N - p.df + 0.5) / (p.df + 0.5));
         for (let r = 0; r < p.n; r++) {
           const no = p.docs[r]!;
           if (this.ids[no] === '') continue;
-          const tf = p.tfs[r]!;
-          const s = weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[no]!) / avgdl)));
+          const sc = weight * bm25(idf, p.tfs[r]!, no);
           const prev = best.get(no);
-          if (!prev || s > prev.score) best.set(no, { score: s, term });
+          if (!prev || sc > prev.score) best.set(no, { score: sc, term });
         }
       }
-      for (const [no, { score, term }] of best) {
-        if (hits[no] === 0 && total[no] === 0) touched.push(no);
-        total[no] = total[no]! + score;
-        hits[no]!++;
-        let m = matchedTerms.get(no);
-        if (!m) matchedTerms.set(no, (m = new Set()));
-        m.add(term);
-      }
+      for (const [no, { score }] of best) credit(no, qi, score);
+      chosen[qi] = best;
     });
-    const results: ScoredDoc[] = [];
+    // The best `limit` documents, kept sorted as they come: no object for the thousands of
+    // others a common term touches.
+    const top: { no: number; score: number; id: string; bits: number }[] = [];
+    const before = (a: { score: number; id: string }, b: { score: number; id: string }) => a.score > b.score || (a.score === b.score && a.id < b.id);
     for (const no of touched) {
-      const coord = hits[no]! / qTerms.length;
-      const id = this.ids[no]!;
-      if (id !== exclude) results.push({ id, score: total[no]! * coord * coord, matched: [...(matchedTerms.get(no) ?? [])] });
+      const bits = mask[no]!;
+      const coord = popcount(bits) / qTerms.length;
+      const score = total[no]! * coord * coord;
       total[no] = 0;
+      mask[no] = 0;
+      const id = this.ids[no]!;
+      if (id === exclude) continue;
+      const cand = { no, score, id, bits };
+      if (top.length === limit && !before(cand, top[top.length - 1]!)) continue;
+      let i = top.length;
+      while (i > 0 && before(cand, top[i - 1]!)) i--;
+      top.splice(i, 0, cand);
+      if (top.length > limit) top.pop();
     }
-    results.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return results.slice(0, limit);
+    return top.map(({ no, score, id, bits }) => {
+      const matched = new Set<string>();
+      qTerms.forEach((qt, qi) => {
+        if (bits & (1 << qi)) matched.add(exact ? qt : chosen[qi]!.get(no)!.term);
+      });
+      return { id, score, matched: [...matched] };
+    });
   }
 
   /** The terms of a text ranked by tf-idf in this corpus: a query for "similar text". */
@@ -246,4 +278,11 @@ export class InvertedIndex {
     for (const [t, p] of this.postings) if (p.df > 0) df[t] = p.df;
     return { docs: [...this.docNo.keys()].sort(), df, totalLength: this.totalLength };
   }
+}
+
+/** Set bits of a 32-bit mask. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
