@@ -31,6 +31,14 @@ describe('corpus index on the samples', () => {
     assert.equal(index.mentions('e:openai').length, card.mentions);
   });
 
+  it('the chunks of an entity or a figure, or nothing past a limit (related chunks skips those)', () => {
+    assert.deepEqual(index.chunksWithEntity('e:openai', 4)!.map(short).sort(), ['000', '002', '003', '004']);
+    assert.equal(index.chunksWithEntity('e:openai', 3), undefined);
+    const fig = index.figuresOf(`${ROOT}/000_06819fdf042cc0f1.txt`).find((f) => /500 milliards/.test(f.label))!;
+    assert.deepEqual(index.chunksWithFigure(fig.key, 10)!.map(short).sort(), ['000', '002']);
+    assert.equal(index.chunksWithFigure(fig.key, 1), undefined);
+  });
+
   it('Softbank and SoftBank are one entity; Trump and Donald Trump too', () => {
     const sb = index.entityCard('e:softbank')!;
     assert.deepEqual(sb.seen.slice().sort(), ['SoftBank', 'Softbank']);

@@ -15,8 +15,10 @@ export interface RelatedSignals {
   entitiesOf(id: string): readonly { readonly key: string; readonly label: string }[];
   /** Distinct figures (normalised key, display label) quoted in a chunk. */
   figuresOf(id: string): readonly { readonly key: string; readonly label: string }[];
-  chunksWithEntity(key: string): readonly string[];
-  chunksWithFigure(key: string): readonly string[];
+  /** The chunks mentioning an entity; undefined when there are more than `max` (nothing is copied then). */
+  chunksWithEntity(key: string, max: number): readonly string[] | undefined;
+  /** The chunks quoting a figure (within rounding); undefined when there are more than `max`. */
+  chunksWithFigure(key: string, max: number): readonly string[] | undefined;
 }
 
 export interface SearchHit {
@@ -146,9 +148,9 @@ export class CorpusSearch {
     if (this.signals) {
       const shared = new Map<string, { score: number; labels: string[] }>();
       for (const e of this.signals.entitiesOf(id)) {
-        const chunks = this.signals.chunksWithEntity(e.key);
         // An entity in a large share of the corpus explains little, and costs a lot to follow.
-        if (chunks.length > fanOut) continue;
+        const chunks = this.signals.chunksWithEntity(e.key, fanOut);
+        if (!chunks) continue;
         const idf = Math.log(1 + n / chunks.length);
         for (const other of chunks) {
           if (other === id) continue;
@@ -160,8 +162,8 @@ export class CorpusSearch {
       }
       for (const [other, s] of shared) add(other, 2 * s.score, t('shares {0}', s.labels.slice(0, 3).join(', ') + (s.labels.length > 3 ? '…' : '')));
       for (const f of this.signals.figuresOf(id)) {
-        const chunks = this.signals.chunksWithFigure(f.key);
-        if (chunks.length > fanOut) continue;
+        const chunks = this.signals.chunksWithFigure(f.key, fanOut);
+        if (!chunks) continue;
         for (const other of chunks) add(other, 6, t('same figure {0}', f.label));
       }
     }
