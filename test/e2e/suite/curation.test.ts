@@ -2,7 +2,7 @@
 // applied as one refactoring, then undone.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, EXTENSION_ID, waitFor, workspaceFile } from './util';
+import { codeOf, EXTENSION_ID, offered, waitFor, workspaceFile } from './util';
 
 describe('Chunk Review curation in VS Code', () => {
   before(async () => {
@@ -22,9 +22,8 @@ describe('Chunk Review curation in VS Code', () => {
     await vscode.window.showTextDocument(doc);
     const before = doc.getText();
     const diag = await waitFor('artifact-hashtag on OpenAI', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'artifact-hashtag' && doc.getText(d.range) === 'hashtag#OpenAI'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title === 'Rewrite as #OpenAI');
-    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    const fix = await offered(uri, diag.range, 'Rewrite as #OpenAI');
+    assert.ok(fix.edit);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     const line = doc.lineAt(diag.range.start.line).text;
     assert.equal(line.slice(diag.range.start.character, diag.range.start.character + '#OpenAI'.length), '#OpenAI');
@@ -37,6 +36,7 @@ describe('Chunk Review curation in VS Code', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const diag = await waitFor('pii-phone', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'pii-phone'));
+    await offered(uri, diag.range, 'Redact as [TEL]');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
     const redact = actions.find((a) => a.title === 'Redact as [TEL]');
     assert.ok(redact?.edit, actions.map((a) => a.title).join(' | '));

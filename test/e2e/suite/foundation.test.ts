@@ -2,7 +2,7 @@
 // chunk language, a header hover, and a quick fix applied.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, EXTENSION_ID, waitFor, workspaceFile } from './util';
+import { codeOf, EXTENSION_ID, offered, waitFor, workspaceFile } from './util';
 
 const CHAT = ['000_06819fdf042cc0f1.txt', '001_e9a7ada696306544.txt'];
 const ARTICLES = ['002_ca120742179b46cf.txt', '003_2fb0a89cc24e84ab.txt', '004_2d39a1a82d06be46.txt'];
@@ -63,9 +63,8 @@ describe('Chunk Review in VS Code', () => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     const diag = await waitFor('participants-mismatch', () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'participants-mismatch'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title === 'Set Participants to Rochane, +33 6 39 98 00 02');
-    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    const fix = await offered(uri, diag.range, 'Set Participants to Rochane, +33 6 39 98 00 02');
+    assert.ok(fix.edit);
     assert.equal(await vscode.workspace.applyEdit(fix.edit), true);
     assert.equal(doc.lineAt(2).text, 'Participants: Rochane, +33 6 39 98 00 02');
     await waitFor('participants-mismatch to clear', () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'participants-mismatch'));

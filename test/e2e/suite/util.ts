@@ -27,3 +27,17 @@ export function codeOf(d: vscode.Diagnostic): string {
 }
 
 export const EXTENSION_ID = 'chunk-review.chunk-review';
+
+/**
+ * The quick fix titled `title` at `range`, asked again until it is offered, as the light bulb
+ * asks again while the cursor moves: right after start-up the server may still be indexing.
+ * On time-out the titles last offered are in the error.
+ */
+export function offered(uri: vscode.Uri, range: vscode.Range, title: string): Promise<vscode.CodeAction> {
+  return waitFor(`the quick fix "${title}"`, async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === title);
+    if (!fix) throw new Error(`offered: ${actions.map((a) => a.title).join(' | ') || 'nothing'}`);
+    return fix;
+  });
+}
