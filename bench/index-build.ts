@@ -18,7 +18,6 @@ export interface IndexBuildResult {
   readonly figures: number;
 }
 
-
 const time = async <T>(f: () => T | Promise<T>): Promise<[T, number]> => {
   const t0 = performance.now();
   const v = await f();

@@ -11,7 +11,6 @@ import { pathWorkspace } from '../server/src/node-workspace';
 import { readAll } from './read';
 import { generateCorpus, random } from './generate';
 
-
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! * 100) / 100 : 0;

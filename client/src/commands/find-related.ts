@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RelatedChunksRequest, type RelatedChunksResult } from '../../../server/src/protocol';
-import { baseName, openAt, toRange } from './open';
+import { chunkName, openAt, toRange } from './open';
 
 interface RelatedItem extends vscode.QuickPickItem {
   readonly target: RelatedChunksResult['items'][number];
@@ -12,7 +12,7 @@ interface RelatedItem extends vscode.QuickPickItem {
 export async function relatedItems(client: LanguageClient, uri: vscode.Uri): Promise<RelatedItem[]> {
   const result = await client.sendRequest<RelatedChunksResult>(RelatedChunksRequest, { uri: uri.toString(), limit: 20 });
   return result.items.map((r) => ({
-    label: `$(file-text) ${baseName(r.uri)}`,
+    label: `$(file-text) ${chunkName(r.uri)}`,
     description: vscode.l10n.t('score {0}', r.score),
     detail: r.reasons.join(' · '),
     target: r,
@@ -28,7 +28,7 @@ export function registerFindRelated(context: vscode.ExtensionContext, client: La
       return [];
     }
     const pick = vscode.window.createQuickPick<RelatedItem>();
-    pick.title = vscode.l10n.t('Chunks related to {0}', baseName(uri.toString()));
+    pick.title = vscode.l10n.t('Chunks related to {0}', chunkName(uri.toString()));
     pick.placeholder = vscode.l10n.t('Best first; move to preview, Enter to open');
     pick.matchOnDetail = true;
     pick.busy = true;

@@ -1,9 +1,6 @@
 // Opening a chunk at a range, as a preview (while browsing a list) or for good.
 import * as vscode from 'vscode';
-import { chunkName } from '../../../server/src/core/chunk-name';
-
-export { chunkName as baseName };
-
+export { chunkName } from '../../../server/src/core/chunk-name';
 
 export function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

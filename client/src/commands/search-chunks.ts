@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SearchRequest, type SearchResult } from '../../../server/src/protocol';
-import { baseName, openAt, toRange } from './open';
+import { chunkName, openAt, toRange } from './open';
 
 interface HitItem extends vscode.QuickPickItem {
   readonly hit: SearchResult['items'][number];
@@ -27,7 +27,7 @@ export function registerSearchChunks(context: vscode.ExtensionContext, client: L
         const result = await client.sendRequest<SearchResult>(SearchRequest, { query, limit: 30 });
         if (mine !== generation) return; // a newer query is on its way
         pick.items = result.items.map((h) => ({
-          label: `$(file-text) ${baseName(h.uri)}`,
+          label: `$(file-text) ${chunkName(h.uri)}`,
           description: vscode.l10n.t('line {0}', h.range.start.line + 1),
           detail: h.preview,
           alwaysShow: true,

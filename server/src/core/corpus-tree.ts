@@ -3,9 +3,7 @@
 import type { Chunk, ChunkDate, Range } from './model';
 import { t } from './l10n';
 import { formatDate } from './whatsapp';
-import { chunkName as baseName } from './chunk-name';
-
-export { baseName };
+import { chunkName } from './chunk-name';
 
 export type TreeKind = 'participants' | 'dates';
 
@@ -35,7 +33,6 @@ const FR_DATE = new RegExp(`\\b(\\d{1,2})(?:er)? (${FR_MONTHS.join('|')}) (\\d{4
 export function isPhoneSender(sender: string): boolean {
   return PHONE_SENDER.test(sender) && sender.replace(/\D/g, '').length >= 8;
 }
-
 
 /** Where an article sits in time: its ` date YYYY-MM` line, else the first full date its text gives. */
 export function articleDate(chunk: Chunk): { year: number; month: number; day?: number; line: number } | undefined {
@@ -121,10 +118,10 @@ export class CorpusTree {
     if (!s) return [];
     if (chunkId === undefined) {
       return [...s.chunks.entries()]
-        .sort((a, b) => baseName(a[0]).localeCompare(baseName(b[0])))
+        .sort((a, b) => chunkName(a[0]).localeCompare(chunkName(b[0])))
         .map(([id, c]) => ({
           id: `p/${sender}//c/${id}`,
-          label: baseName(id),
+          label: chunkName(id),
           description: messagesLabel(c.lines.length),
           count: c.lines.length,
           hasChildren: true,
@@ -172,8 +169,8 @@ export class CorpusTree {
     if (parent === 'd/undated') {
       return this.undated
         .slice()
-        .sort((a, b) => baseName(a.id).localeCompare(baseName(b.id)))
-        .map(({ id, chunk }) => ({ id: `d/undated//c/${id}`, label: baseName(id), count: 0, hasChildren: false, uri: id, range: lineRange(chunk, 0), tags: ['article' as const, 'undated' as const] }));
+        .sort((a, b) => chunkName(a.id).localeCompare(chunkName(b.id)))
+        .map(({ id, chunk }) => ({ id: `d/undated//c/${id}`, label: chunkName(id), count: 0, hasChildren: false, uri: id, range: lineRange(chunk, 0), tags: ['article' as const, 'undated' as const] }));
     }
     const [, y, mo, d] = /^d\/(\d+)(?:-(\d+))?(?:-(\d+))?$/.exec(parent) ?? [];
     const months = y ? this.days.get(Number(y)) : undefined;
@@ -191,7 +188,7 @@ export class CorpusTree {
       for (const [day, chunks] of [...days.entries()].sort((a, b) => a[0] - b[0])) {
         if (day === 0) {
           // Articles known only to the month sit directly under it.
-          for (const [id, c] of chunks) out.push({ id: `d/${y}-${mo}//c/${id}`, label: baseName(id), description: t('article'), count: 0, hasChildren: false, uri: id, range: lineRange(c.chunk, c.line), tags: ['article'] });
+          for (const [id, c] of chunks) out.push({ id: `d/${y}-${mo}//c/${id}`, label: chunkName(id), description: t('article'), count: 0, hasChildren: false, uri: id, range: lineRange(c.chunk, c.line), tags: ['article'] });
           continue;
         }
         const total = [...chunks.values()].reduce((n, c) => n + c.messages, 0);
@@ -208,10 +205,10 @@ export class CorpusTree {
     const chunks = days.get(Number(d));
     if (!chunks) return [];
     return [...chunks.entries()]
-      .sort((a, b) => baseName(a[0]).localeCompare(baseName(b[0])))
+      .sort((a, b) => chunkName(a[0]).localeCompare(chunkName(b[0])))
       .map(([id, c]) => ({
         id: `d/${y}-${mo}-${d}//c/${id}`,
-        label: baseName(id),
+        label: chunkName(id),
         description: c.messages > 0 ? messagesLabel(c.messages) : t('article'),
         count: c.messages,
         hasChildren: false,

@@ -2,6 +2,7 @@
 export * from './model';
 export { analyzeBytes, analyzeChunk, analyzeText, type Analysis, type AnalysisOptions, type SeverityOverride } from './analyze';
 export { Corpus, folderOf, baseName, isCandidate, isChunkByName, startsWithHeader, type CorpusEntry, type CorpusOptions, type Workspace } from './corpus';
+export { chunkName } from './chunk-name';
 export { parseChunk } from './parse';
 export { deriveHeader, estimateTokens, formatPeriod, type ProducerHeader } from './producer';
 export { readHeaderValues, type HeaderValues } from './header-values';

@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { jaccard, jaccardSorted, NearDuplicates, shingles } from '../../../server/src/core/search/near-duplicates';
 
-
 describe('near-duplicates', () => {
   it('the merge Jaccard over sorted arrays equals the set Jaccard', () => {
     const set = fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { maxLength: 60 });

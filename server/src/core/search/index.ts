@@ -1,7 +1,7 @@
 // Search, related chunks and the corpus-level findings (overlap, duplicate) over every chunk.
 // The structures hold no chunk text: previews and duplicate checks ask `chunkOf` for it.
 import type { Chunk, Finding, Range, Severity } from '../model';
-import { chunkName as baseName } from '../chunk-name';
+import { chunkName } from '../chunk-name';
 import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
 import { InvertedIndex } from './inverted-index';
@@ -43,7 +43,6 @@ interface Meta {
 export function contentText(chunk: Chunk): string {
   return chunk.lines.slice(chunk.contentStartLine).join('\n');
 }
-
 
 export class CorpusSearch {
   readonly text = new InvertedIndex();
@@ -220,10 +219,10 @@ export class CorpusSearch {
           code: 'overlap',
           severity: overlapSeverity,
           message: e.lines.length === 1
-            ? t('The first line repeats the last line of {0}: the producer’s designed overlap.', baseName(e.previous))
-            : t('The first {0} lines repeat the last lines of {1}: the producer’s designed overlap.', e.lines.length, baseName(e.previous)),
+            ? t('The first line repeats the last line of {0}: the producer’s designed overlap.', chunkName(e.previous))
+            : t('The first {0} lines repeat the last lines of {1}: the producer’s designed overlap.', e.lines.length, chunkName(e.previous)),
           range: { start: { line: first, character: 0 }, end: { line: last, character: chunk.lines[last]!.length } },
-          related: [{ uri: e.previous, range: { start: { line: e.previousLines[0]!, character: 0 }, end: { line: e.previousLines[e.previousLines.length - 1]!, character: prev?.lines[e.previousLines[e.previousLines.length - 1]!]?.length ?? 0 } }, message: t('the same lines at the end of {0}', baseName(e.previous)) }],
+          related: [{ uri: e.previous, range: { start: { line: e.previousLines[0]!, character: 0 }, end: { line: e.previousLines[e.previousLines.length - 1]!, character: prev?.lines[e.previousLines[e.previousLines.length - 1]!]?.length ?? 0 } }, message: t('the same lines at the end of {0}', chunkName(e.previous)) }],
         });
       }
     }
@@ -237,8 +236,8 @@ export class CorpusSearch {
           code: 'duplicate',
           severity: duplicateSeverity,
           message: dups.length === 1
-            ? t('Near copy of {0} ({1}% similar): embedding both weighs this text twice.', baseName(best.id), Math.round(best.similarity * 100))
-            : t('Near copy of {0} other chunks, the closest {1} ({2}% similar): embedding them weighs this text several times.', dups.length, baseName(best.id), Math.round(best.similarity * 100)),
+            ? t('Near copy of {0} ({1}% similar): embedding both weighs this text twice.', chunkName(best.id), Math.round(best.similarity * 100))
+            : t('Near copy of {0} other chunks, the closest {1} ({2}% similar): embedding them weighs this text several times.', dups.length, chunkName(best.id), Math.round(best.similarity * 100)),
           range: { start: { line: at, character: 0 }, end: { line: at, character: chunk.lines[at]?.length ?? 0 } },
           related: dups.slice(0, 10).map((d) => ({ uri: d.id, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t('{0}% similar', Math.round(d.similarity * 100)) })),
         });

@@ -4,7 +4,7 @@
 // different one for the same subject), a participant and a day. Answers from whatever is
 // indexed so far; never waits for the start-up scan.
 import type { Hover } from 'vscode-languageserver';
-import { baseName, t, type ChunkLink, type CorpusIndex, type EntityCard, type FigureMention, type IndexedFigure, type MentionKind, type Range } from '../../core';
+import { chunkName, t, type ChunkLink, type CorpusIndex, type EntityCard, type FigureMention, type IndexedFigure, type MentionKind, type Range } from '../../core';
 import type { Feature } from '../context';
 
 export function kindLabel(kind: MentionKind | 'participant'): string {
@@ -20,17 +20,10 @@ export function kindLabel(kind: MentionKind | 'participant'): string {
 }
 
 const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>#|])/g, '\\$1');
-const fileName = (id: string) => {
-  try {
-    return decodeURIComponent(baseName(id));
-  } catch {
-    return baseName(id);
-  }
-};
 
 /** A command-free link VS Code opens at the line: `[000_….txt:9](file:///…#L9)`. */
 export function chunkLink(id: string, line: number): string {
-  return `[${escapeMd(fileName(id))}:${line + 1}](${id.replace(/\)/g, '%29').replace(/ /g, '%20')}#L${line + 1})`;
+  return `[${escapeMd(chunkName(id))}:${line + 1}](${id.replace(/\)/g, '%29').replace(/ /g, '%20')}#L${line + 1})`;
 }
 
 export function formatDay(day: string): string {
