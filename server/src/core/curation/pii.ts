@@ -4,6 +4,7 @@
 import { findPhoneNumbersInText, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Chunk, Range } from '../model';
 import { range } from '../parse';
+import { parseDatedLine } from '../whatsapp';
 
 export type PiiKind = 'TEL' | 'EMAIL' | 'MENTION';
 
@@ -36,8 +37,6 @@ export function mentionKey(digits: string): { kind: PiiKind; key: string } {
   return p?.isValid() ? { kind: 'TEL', key: p.number } : { kind: 'MENTION', key: digits };
 }
 
-/** A WhatsApp line's date and time, which alone would pass the digit test below. */
-const TIMESTAMP = /^\[?\d{1,2}[/.]\d{1,2}[/.]\d{2,4},?\s\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f]?[AaPp]\.?[Mm]\.?)?\]?/;
 /** Seven digits or more with no letter between them (spaces, `+`, brackets, dots… are fine). */
 const DIGIT_RUN = /\d(?:[^\p{L}\d]*\d){6}/u;
 
@@ -48,10 +47,9 @@ const DIGIT_RUN = /\d(?:[^\p{L}\d]*\d){6}/u;
  * timestamp is set aside.
  */
 export function mayHoldPhone(text: string, from = 0): boolean {
-  let rest = from > 0 ? text.slice(from) : text;
-  const ts = TIMESTAMP.exec(rest);
-  if (ts) rest = rest.slice(ts[0].length);
-  return DIGIT_RUN.test(rest);
+  const rest = from > 0 ? text.slice(from) : text;
+  // A WhatsApp line's date and time alone would pass: the test starts after them (at the sender).
+  return DIGIT_RUN.test(rest.slice(parseDatedLine(rest)?.bodyStart ?? 0));
 }
 
 const cache = new WeakMap<Chunk, PiiMatch[]>();
