@@ -75,9 +75,11 @@ export class Corpus {
   /** Number of header chunks per folder: a folder with one is a corpus folder. */
   private readonly headerFolders = new Map<string, number>();
   private readonly includeMatcher: ((path: string) => boolean) | undefined;
-  /** Search, related chunks, overlaps and near-duplicates, kept in step with the entries. */
   /** Analysis options for texts read from disk. */
   private diskOptions: AnalysisOptions;
+  /** The finding count of the whole corpus, until an entry changes. */
+  private counted: number | undefined;
+  /** Search, related chunks, overlaps and near-duplicates, kept in step with the entries. */
   readonly search = new CorpusSearch((id) => this.entries.get(id)?.analysis.chunk);
   /** Entities, figures, participants and dates of every chunk, kept in step with the entries. */
   readonly index: CorpusIndex;
@@ -105,8 +107,10 @@ export class Corpus {
     this.index.apply(id, undefined);
   }
 
-  /** Reads and analyses every candidate file below the roots. Unreadable files are findings, not failures. */
-  /** Reads every candidate file under the roots. An aborted `signal` stops the scan between files. */
+  /**
+   * Reads and analyses every candidate file below the roots. Unreadable files are findings, not
+   * failures. An aborted `signal` stops the scan between files.
+   */
   async scan(onProgress?: (done: number, total: number) => void, log?: (message: string) => void, signal?: AbortSignal): Promise<void> {
     const files: string[] = [];
     for (const root of this.options.roots) {
@@ -332,5 +336,4 @@ export class Corpus {
     this.counted = n;
     return n;
   }
-  private counted: number | undefined;
 }

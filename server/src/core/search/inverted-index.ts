@@ -196,6 +196,7 @@ export class InvertedIndex {
     const touched: number[] = [];
     const avgdl = this.totalLength / Math.max(1, this.docNo.size);
     const N = this.docNo.size;
+    const idfOf = (p: Posting) => Math.log(1 + (N - p.df + 0.5) / (p.df + 0.5));
     const bm25 = (idf: number, tf: number, no: number) => idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.lengths[no]!) / avgdl)));
     const credit = (no: number, qi: number, score: number) => {
       if (mask[no] === 0 && total[no] === 0) touched.push(no);
@@ -209,7 +210,7 @@ export class InvertedIndex {
         // A chunk's own terms as a query: no expansion, straight into the totals.
         const p = this.postings.get(qt);
         if (!p || p.df === 0) return;
-        const idf = Math.log(1 + (N - p.df + 0.5) / (p.df + 0.5));
+        const idf = idfOf(p);
         for (let r = 0; r < p.n; r++) {
           const no = p.docs[r]!;
           if (this.ids[no] !== '') credit(no, qi, bm25(idf, p.tfs[r]!, no));
@@ -219,7 +220,7 @@ export class InvertedIndex {
       const best = new Map<number, { score: number; term: string }>();
       for (const [term, weight] of this.expand(qt, qi === qTerms.length - 1 && typeof query === 'string')) {
         const p = this.postings.get(term)!;
-        const idf = Math.log(1 + (N - p.df + 0.5) / (p.df + 0.5));
+        const idf = idfOf(p);
         for (let r = 0; r < p.n; r++) {
           const no = p.docs[r]!;
           if (this.ids[no] === '') continue;
