@@ -7,45 +7,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { allRuleInfo, analyzeBytes, RULES, type AnalysisOptions, type Finding, type TextEdit } from '../../server/src/core';
+import { allRuleInfo, analyzeBytes, applyTextEdits, RULES, type AnalysisOptions, type Finding, type TextEdit } from '../../server/src/core';
+import { fixtureCases, type ExpectedFinding } from './fixture-cases';
 
 const ROOT = resolve(__dirname, '..', 'fixtures', 'rules');
-
-interface ExpectedFinding {
-  code: string;
-  severity: string;
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-  messageIncludes: string;
-  /** Title of one of this finding's fixes; the result is <case>.fixed.txt. */
-  applyFix?: string;
-}
-
-/**
- * Applies LSP-style edits (0-based line, UTF-16 character; \r\n, \n and \r all end a line; a
- * character past the end of its line means the end of the line) to a document's text. Like an
- * editor, it counts positions after a BOM and keeps the BOM.
- */
-function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const body = text.slice(bom.length);
-  const starts = [0];
-  const ends: number[] = [];
-  for (const m of body.matchAll(/\r\n|\n|\r/g)) {
-    ends.push(m.index!);
-    starts.push(m.index! + m[0].length);
-  }
-  ends.push(body.length);
-  const offset = ({ line, character }: { line: number; character: number }) =>
-    line >= starts.length ? body.length : Math.min(starts[line]! + character, ends[line]!);
-  const spans = edits.map((e) => ({ from: offset(e.range.start), to: offset(e.range.end), text: e.newText })).sort((a, b) => a.from - b.from);
-  for (let i = 1; i < spans.length; i++) assert.ok(spans[i - 1]!.to <= spans[i]!.from, 'overlapping edits');
-  let out = body;
-  for (const s of spans.reverse()) out = out.slice(0, s.from) + s.text + out.slice(s.to);
-  return bom + out;
-}
 
 const show = (f: Finding) => `${f.code} ${f.severity} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.message}`;
 const showExpected = (e: ExpectedFinding) => `${e.code} ${e.severity} ${e.line}:${e.character}-${e.endLine}:${e.endCharacter} …${e.messageIncludes}…`;
@@ -71,10 +36,6 @@ function pair(actual: readonly Finding[], expected: readonly ExpectedFinding[]):
   return pairs;
 }
 
-function cases(code: string): string[] {
-  return readdirSync(join(ROOT, code)).filter((f) => f.endsWith('.txt') && !f.endsWith('.fixed.txt')).map((f) => f.slice(0, -'.txt'.length)).sort();
-}
-
 const folders = readdirSync(ROOT).filter((f) => statSync(join(ROOT, f)).isDirectory()).sort();
 /** The header contract: what a chunk's header and its readability can be found wrong with. */
 const CONTRACT = [
@@ -93,7 +54,7 @@ describe('rule fixtures', () => {
 
   for (const code of folders) {
     it(`${code}: every case has its expected findings, at least one case finds ${code} and one does not`, () => {
-      const names = cases(code);
+      const names = fixtureCases(ROOT, code);
       for (const file of readdirSync(join(ROOT, code))) {
         const name = file.replace(/(\.expected\.json|\.fixed\.txt|\.txt)$/, '');
         assert.ok(names.includes(name), `${code}/${file} has no input ${name}.txt`);
@@ -107,7 +68,7 @@ describe('rule fixtures', () => {
 
 for (const code of folders) {
   describe(`rule ${code}`, () => {
-    for (const name of cases(code)) {
+    for (const name of fixtureCases(ROOT, code)) {
       it(name, () => {
         const bytes = readFileSync(join(ROOT, code, `${name}.txt`));
         const analysis = analyse(`file:///fixtures/${code}/${name}.txt`, bytes);
@@ -130,7 +91,7 @@ for (const code of folders) {
         const fix = pairs.get(e)!.fixes?.find((x) => x.title === e.applyFix);
         assert.ok(fix, `the ${e.code} finding has no fix titled "${e.applyFix}"; it has: ${pairs.get(e)!.fixes?.map((x) => x.title).join(' | ')}`);
         const input = bytes.toString('utf8');
-        const fixed = applyEdits(input, fix.edits);
+        const fixed = applyTextEdits(input, fix.edits);
         assert.equal(fixed, readFileSync(fixedFile, 'utf8'));
 
         // The fix resolves its finding and brings no new kind of finding (others may move).
@@ -152,18 +113,18 @@ for (const code of folders) {
         const crlf = input.replace(/\n/g, '\r\n');
         const crlfFix = analyse('x', Buffer.from(crlf)).findings.flatMap((f) => f.code === e.code ? f.fixes ?? [] : []).find((x) => x.title === e.applyFix);
         assert.ok(crlfFix);
-        assert.equal(applyEdits(crlf, crlfFix.edits), fixed.replace(/\n/g, '\r\n'));
+        assert.equal(applyTextEdits(crlf, crlfFix.edits), fixed.replace(/\n/g, '\r\n'));
       });
     }
   });
 }
 
-describe('applyEdits (the helper itself)', () => {
+describe('applyTextEdits (the helper the fixtures rely on)', () => {
   it('reads LSP positions: UTF-16 characters, any line break, BOM not counted, edits from the end', () => {
     const edit = (l: number, c: number, l2: number, c2: number, newText: string): TextEdit => ({ range: { start: { line: l, character: c }, end: { line: l2, character: c2 } }, newText });
-    assert.equal(applyEdits('💸a\nb', [edit(0, 2, 0, 3, 'A')]), '💸A\nb');
-    assert.equal(applyEdits('a\r\nb\rc', [edit(1, 0, 1, 1, 'B'), edit(2, 0, 2, 1, 'C')]), 'a\r\nB\rC');
-    assert.equal(applyEdits('\uFEFFab', [edit(0, 0, 0, 1, 'A')]), '\uFEFFAb');
-    assert.equal(applyEdits('ab\ncd', [edit(0, 9, 1, 0, '')]), 'abcd');
+    assert.equal(applyTextEdits('💸a\nb', [edit(0, 2, 0, 3, 'A')]), '💸A\nb');
+    assert.equal(applyTextEdits('a\r\nb\rc', [edit(1, 0, 1, 1, 'B'), edit(2, 0, 2, 1, 'C')]), 'a\r\nB\rC');
+    assert.equal(applyTextEdits('\uFEFFab', [edit(0, 0, 0, 1, 'A')]), '\uFEFFAb');
+    assert.equal(applyTextEdits('ab\ncd', [edit(0, 9, 1, 0, '')]), 'abcd');
   });
 });

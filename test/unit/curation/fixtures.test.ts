@@ -8,37 +8,23 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText, applyTextEdits, rangeContains, textAt, type Finding } from '../../../server/src/core';
 import { CURATION_CODES } from './util';
+import { fixtureCases, type ExpectedFinding } from '../fixture-cases';
 
 const ROOT = resolve(__dirname, '..', '..', 'fixtures', 'curation');
 const UPDATE = process.env.CHUNK_REVIEW_UPDATE_FIXTURES === '1';
 
-interface Expected {
-  code: string;
-  severity: string;
-  line: number;
-  character: number;
-  endLine: number;
-  endCharacter: number;
-  messageIncludes: string;
-  /** The flagged text (short spans only), so a reader sees what is flagged. */
-  text?: string;
-  applyFix?: string;
-}
-
-const summary = (f: Finding, text: string, applyFix?: string): Expected => ({
+const summary = (f: Finding, text: string, applyFix?: string): ExpectedFinding => ({
   code: f.code, severity: f.severity, line: f.range.start.line, character: f.range.start.character, endLine: f.range.end.line, endCharacter: f.range.end.character,
   messageIncludes: f.message.slice(0, 60),
   ...(text.length <= 80 ? { text } : {}),
   ...(applyFix ? { applyFix } : {}),
 });
 
-const cases = (code: string) => readdirSync(join(ROOT, code)).filter((f) => f.endsWith('.txt') && !f.endsWith('.fixed.txt')).map((f) => f.slice(0, -4)).sort();
-
 describe('curation fixtures', () => {
   it('have one folder per curation code, each with a positive and a negative case', () => {
     assert.deepEqual(readdirSync(ROOT).sort(), [...CURATION_CODES].sort());
     for (const code of CURATION_CODES) {
-      const found = cases(code).map((n) => (JSON.parse(readFileSync(join(ROOT, code, `${n}.expected.json`), 'utf8')) as Expected[]).some((e) => e.code === code));
+      const found = fixtureCases(ROOT, code).map((n) => (JSON.parse(readFileSync(join(ROOT, code, `${n}.expected.json`), 'utf8')) as ExpectedFinding[]).some((e) => e.code === code));
       assert.ok(found.includes(true), `${code}: no positive case`);
       assert.ok(found.includes(false), `${code}: no negative case`);
     }
@@ -46,7 +32,7 @@ describe('curation fixtures', () => {
 
   for (const code of CURATION_CODES) {
     describe(code, () => {
-      for (const name of cases(code)) {
+      for (const name of fixtureCases(ROOT, code)) {
         it(name, () => {
           const input = readFileSync(join(ROOT, code, `${name}.txt`), 'utf8');
           const analysis = analyzeText(`file:///fixtures/${code}/${name}.txt`, input);
@@ -62,7 +48,7 @@ describe('curation fixtures', () => {
             if (target && title) writeFileSync(fixedFile, applyTextEdits(input, target.fixes!.find((x) => x.title === title)!.edits));
             else rmSync(fixedFile, { force: true });
           }
-          const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected[];
+          const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as ExpectedFinding[];
           const left = [...found];
           for (const e of expected) {
             const i = left.findIndex((f) => f.code === e.code && f.severity === e.severity && f.range.start.line === e.line && f.range.start.character === e.character
