@@ -9,20 +9,8 @@ import { deriveHeader } from '../server/src/core/producer';
 import { readHeaderValues } from '../server/src/core/header-values';
 import { RULES } from '../server/src/core/rules';
 import { DEFAULT_CONFIG } from '../server/src/core/config';
-import type { Workspace } from '../server/src/core';
 import { HOSTILE_LINES } from '../test/fixtures/hostile-lines';
-
-class One implements Workspace {
-  constructor(private readonly files: Record<string, Uint8Array>) {}
-  async readFile(id: string): Promise<Uint8Array> {
-    const b = this.files[id];
-    if (!b) throw new Error(`ENOENT ${id}`);
-    return b;
-  }
-  async listFiles(): Promise<string[]> {
-    return Object.keys(this.files);
-  }
-}
+import { MemoryWorkspace } from '../test/unit/index/memory-workspace';
 
 async function main(): Promise<void> {
   const rows = [];
@@ -42,7 +30,7 @@ async function main(): Promise<void> {
       if (ms > slowest.ms) slowest = { code: r.code, ms };
     }
     t = performance.now();
-    const corpus = new Corpus(new One({ 'file:///c/hostile.chunk.txt': bytes }), { roots: ['file:///c'] });
+    const corpus = new Corpus(new MemoryWorkspace({ 'file:///c/hostile.chunk.txt': text }), { roots: ['file:///c'] });
     await corpus.scan();
     corpus.findingCount();
     corpus.search.search(text.slice(0, 40));
