@@ -11,8 +11,8 @@ export interface StatsResult {
   /** True once the start-up scan of the workspace is done. */
   readonly indexed: boolean;
   /**
-   * Findings over all those chunks. While a scan is under way (`indexed` false) this is the count
-   * of the last finished scan: counting mid-scan would verify near-duplicates again and again.
+   * Findings over all those chunks. While a scan is under way (`indexed` false) this is the last
+   * count given before it: counting mid-scan would verify near-duplicates again and again.
    */
   readonly findings: number;
 }
