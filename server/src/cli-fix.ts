@@ -54,11 +54,7 @@ export async function fixPaths(o: FixOptions, log: (m: string) => void): Promise
     const corpus = new Corpus(pathWorkspace, { roots: [root], severity: o.severity, config });
     if (stat.isDirectory()) await corpus.scan(undefined, log);
     else await corpus.scanFiles((await fs.readdir(root)).map((n) => resolve(root, n)).filter((f) => isCandidate(f) || f === abs), log);
-    const inputs: FixAllInput[] = [];
-    for (const e of corpus.all()) {
-      if (!e.analysis.chunk || (!stat.isDirectory() && e.id !== abs)) continue;
-      inputs.push({ id: e.id, chunk: e.analysis.chunk, findings: corpus.findings(e.id) });
-    }
+    const inputs: FixAllInput[] = corpus.fixAllInputs((id) => stat.isDirectory() || id === abs);
     const tablePath = join(root, PSEUDONYMS_FILE);
     const tableText = await fs.readFile(tablePath, 'utf8').catch(() => undefined);
     const plan = planFixAll(inputs, new Set(o.codes), Pseudonyms.parse(tableText, config.placeholder));

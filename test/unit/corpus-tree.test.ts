@@ -3,15 +3,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseChunk } from '../../server/src/core';
-import { CorpusTree, articleDate, isPhoneSender } from '../../server/src/core/corpus-tree';
+import { CorpusTree, articleDate, isPhoneSender, treeChunk } from '../../server/src/core/corpus-tree';
+import { CorpusIndex } from '../../server/src/core/corpus-index';
 
 const SAMPLES = resolve(__dirname, '..', '..', 'samples');
 const samples = () => readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort()
   .map((f) => ({ id: `file:///corpus/${f}`, chunk: parseChunk(`file:///corpus/${f}`, readFileSync(join(SAMPLES, f), 'utf8')) }));
+/** The trees over the samples, their chunks given as the server gives them: from the index's records. */
+function sampleTree(locale?: string): CorpusTree {
+  const chunks = new Map(samples().map(({ id, chunk }) => [id, chunk]));
+  const index = new CorpusIndex();
+  for (const [id, chunk] of chunks) index.apply(id, chunk);
+  return new CorpusTree(index.treeChunks(), (id) => chunks.get(id), locale);
+}
 
 describe('participants tree', () => {
   it('lists every sender found in the content, sorted by activity, phone numbers marked', () => {
-    const tree = new CorpusTree(samples());
+    const tree = sampleTree();
     const roots = tree.children('participants');
     assert.deepEqual(roots.map((r) => [r.label, r.count]), [['Rochane', 2], ['+33 6 39 98 00 01', 1], ['+33 6 39 98 00 02', 1]]);
     assert.deepEqual(roots.map((r) => r.tags ?? []), [[], ['personal-data'], ['personal-data']]);
@@ -19,7 +27,7 @@ describe('participants tree', () => {
   });
 
   it('expands a participant into chunks, then messages with date and first words', () => {
-    const tree = new CorpusTree(samples());
+    const tree = sampleTree();
     const chunks = tree.children('participants', 'p/Rochane');
     assert.deepEqual(chunks.map((c) => c.label), ['001_e9a7ada696306544.txt']);
     assert.equal(chunks[0]!.count, 2);
@@ -31,13 +39,13 @@ describe('participants tree', () => {
   });
 
   it('answers an unknown parent with nothing', () => {
-    assert.deepEqual(new CorpusTree(samples()).children('participants', 'p/Nobody'), []);
+    assert.deepEqual(sampleTree().children('participants', 'p/Nobody'), []);
   });
 });
 
 describe('dates tree', () => {
   it('goes year → month → day → chunks, with both chat chunks on 22/01/2025', () => {
-    const tree = new CorpusTree(samples(), 'fr');
+    const tree = sampleTree('fr');
     const years = tree.children('dates');
     assert.deepEqual(years.map((y) => y.label), ['2025', '2024', 'Undated']);
     const months = tree.children('dates', 'd/2025');
@@ -52,7 +60,7 @@ describe('dates tree', () => {
   });
 
   it('dates an article by the first full date in its text, or leaves it undated', () => {
-    const tree = new CorpusTree(samples(), 'en');
+    const tree = sampleTree('en');
     assert.deepEqual(tree.children('dates', 'd/2024-11-13').map((c) => c.label), ['004_2d39a1a82d06be46.txt']);
     assert.deepEqual(tree.children('dates', 'd/undated').map((c) => c.label), ['003_2fb0a89cc24e84ab.txt']);
     assert.deepEqual(tree.children('dates', 'd/2024').map((c) => c.label), ['November']);
@@ -65,5 +73,13 @@ describe('dates tree', () => {
     assert.equal(isPhoneSender('06 12 34 56 78'), true);
     assert.equal(isPhoneSender('Rochane'), false);
     assert.equal(isPhoneSender('Team 2025'), false);
+  });
+
+  it('gets from the index records exactly what it would get from the parsed chunks', () => {
+    const index = new CorpusIndex();
+    for (const { id, chunk } of samples()) index.apply(id, chunk);
+    const fromIndex = [...index.treeChunks()].sort((a, b) => a.id.localeCompare(b.id));
+    assert.deepEqual(fromIndex, samples().map(({ id, chunk }) => treeChunk(id, chunk)));
+    assert.ok(fromIndex.some((c) => c.date !== undefined) && fromIndex.some((c) => c.messages.length > 0));
   });
 });

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { Corpus, type CorpusOptions, type Workspace } from '../../server/src/core';
+import { analyzeBytes, Corpus, type CorpusOptions, type Workspace } from '../../server/src/core';
 
 const SAMPLES = resolve(__dirname, '..', '..', 'samples');
 const sample = (f: string) => readFileSync(join(SAMPLES, f), 'utf8');
@@ -82,6 +82,28 @@ describe('which files are chunks', () => {
   it('an unreadable file in a corpus folder is a chunk with one file-unreadable finding', async () => {
     const { corpus } = await scanned({ 'c/000.txt': CHAT, 'c/image.txt': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
     assert.deepEqual(corpus.findings(`${ROOT}/c/image.txt`).map((f) => f.code), ['file-unreadable']);
+  });
+});
+
+describe('what a disk entry keeps', () => {
+  it('parsed again, it gives back the chunk, header and findings it was analysed with', async () => {
+    // More files than the corpus keeps parsed (256), in every dress: BOM, CRLF, an article.
+    const files: Record<string, string | Uint8Array> = {};
+    const dresses = [CHAT, CHAT_NEXT, ARTICLE, `\uFEFF${CHAT}`, CHAT_NEXT.replace(/\n/g, '\r\n')];
+    for (let i = 0; i < 300; i++) files[`a/${String(i).padStart(3, '0')}.txt`] = dresses[i % dresses.length]!;
+    files['a/bin.txt'] = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0]);
+    const { ws, corpus } = await scanned(files);
+    for (const pass of [1, 2]) {
+      for (const e of corpus.all()) {
+        const expected = analyzeBytes(e.id, ws.files.get(e.id)!);
+        const got = e.analysis;
+        assert.deepEqual(got.chunk, expected.chunk, `${e.id}, pass ${pass}`);
+        assert.deepEqual(got.derived, expected.derived);
+        assert.deepEqual(e.findings, expected.findings);
+        assert.equal(e.hasChunk, expected.chunk !== undefined);
+      }
+    }
+    assert.equal(corpus.get(`${ROOT}/a/bin.txt`)!.hasChunk, false);
   });
 });
 

@@ -9,6 +9,8 @@ import { foldKey } from './entities/fold';
 import { EntityRecognizer } from './entities/recognizer';
 import { extractFigures, sameQuantity, valueBucket, type FigureMention } from './figures/extract';
 import type { Chunk, ChunkKind, Position, Range } from './model';
+import { articleDate, type TreeChunk } from './corpus-tree';
+import { Interner, own } from './own';
 import type { RelatedSignals } from './search';
 
 export interface MessageRecord {
@@ -40,6 +42,8 @@ export interface ChunkRecord {
   /** First and last date of the chunk (`YYYY-MM-DD`, or `YYYY-MM` for an article date). */
   readonly firstDate?: string;
   readonly lastDate?: string;
+  /** A chunk without messages: where it sits in the dates tree (`articleDate`). */
+  readonly treeDate?: TreeChunk['date'];
 }
 
 export interface ChunkLink {
@@ -127,15 +131,16 @@ function range(line: number, start: number, end: number): Range {
 }
 
 /** What the index keeps of one chunk. Pure: the same chunk always gives the same record. */
-export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecognizer): ChunkRecord {
+export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecognizer, name: (s: string) => string = own): ChunkRecord {
+  // Every string kept is owned (`name`), so the record does not pin the chunk's text (own.ts).
   const messages: MessageRecord[] = chunk.messages.map((m) => ({
     line: m.line,
     day: `${m.date.year}-${pad(m.date.month)}-${pad(m.date.day)}`,
     time: m.time,
-    ...(m.sender !== undefined ? { sender: m.sender, senderRange: m.senderRange! } : {}),
+    ...(m.sender !== undefined ? { sender: name(m.sender), senderRange: m.senderRange! } : {}),
     dateRange: m.dateRange,
   }));
-  const entities = extractEntities(chunk, recognizer);
+  const entities = extractEntities(chunk, recognizer).map((e) => ({ ...e, entity: name(e.entity), surface: name(e.surface) }));
   const byLine = new Map<number, string[]>();
   for (const e of entities) {
     if (!e.entity.startsWith('e:') || recognizer.get(e.entity)?.kind === 'topic') continue;
@@ -143,12 +148,13 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
     if (!l.includes(e.entity)) l.push(e.entity);
     byLine.set(e.line, l);
   }
-  const figures = extractFigures(chunk).map((f) => ({ ...f, subjects: byLine.get(f.line) ?? [] }));
+  const figures = extractFigures(chunk).map((f) => ({ ...f, surface: name(f.surface), unit: name(f.unit), subjects: byLine.get(f.line) ?? [] }));
   const articleMonth = chunk.articleDate ? `${chunk.articleDate.year}-${pad(chunk.articleDate.month)}` : undefined;
   const dates = messages.map((m) => m.day);
   if (articleMonth) dates.push(articleMonth);
   dates.sort();
-  const header = chunk.header ? Object.fromEntries(chunk.header.fields.map((f) => [f.name, f.value])) : undefined;
+  const header = chunk.header ? Object.fromEntries(chunk.header.fields.map((f) => [name(f.name), own(f.value)])) : undefined;
+  const treeDate = chunk.messages.length === 0 ? articleDate(chunk) : undefined;
   return {
     id,
     kind: chunk.kind,
@@ -158,12 +164,15 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
     entities,
     figures,
     ...(dates.length > 0 ? { firstDate: dates[0]!, lastDate: dates[dates.length - 1]! } : {}),
+    ...(treeDate ? { treeDate } : {}),
   };
 }
 
 export class CorpusIndex implements RelatedSignals {
   readonly recognizer: EntityRecognizer;
   private readonly records = new Map<string, ChunkRecord>();
+  /** Senders, surfaces and entity keys, one owned copy each. */
+  private readonly names = new Interner();
   /** entity id → chunk → mentions. */
   private readonly entityChunks = new Map<string, Counts>();
   /** entity id → surface as written → mentions. */
@@ -185,6 +194,17 @@ export class CorpusIndex implements RelatedSignals {
     return this.records.size;
   }
 
+  /** Every chunk as the participants and dates trees take it. */
+  *treeChunks(): IterableIterator<TreeChunk> {
+    for (const rec of this.records.values()) {
+      yield {
+        id: rec.id,
+        messages: rec.messages.map((m) => ({ line: m.line, date: { year: Number(m.day.slice(0, 4)), month: Number(m.day.slice(5, 7)), day: Number(m.day.slice(8, 10)) }, ...(m.sender !== undefined ? { sender: m.sender } : {}) })),
+        ...(rec.treeDate ? { date: rec.treeDate } : {}),
+      };
+    }
+  }
+
   /** Puts a chunk's new version in the index, or takes it out (`undefined`). */
   apply(id: string, chunk: Chunk | undefined): void {
     const old = this.records.get(id);
@@ -193,7 +213,7 @@ export class CorpusIndex implements RelatedSignals {
       this.records.delete(id);
       return;
     }
-    const rec = buildRecord(id, chunk, this.recognizer);
+    const rec = buildRecord(id, chunk, this.recognizer, (s) => this.names.get(s));
     this.records.set(id, rec);
     this.account(rec, +1);
   }

@@ -19,9 +19,18 @@ export interface TreeNode {
   readonly tags?: readonly ('personal-data' | 'undated' | 'article' | 'chat')[];
 }
 
+/** What the trees need of a chunk: its dated lines. The chunk itself is asked for only to show a leaf. */
 export interface TreeChunk {
   readonly id: string;
-  readonly chunk: Chunk;
+  readonly messages: readonly { readonly line: number; readonly date: ChunkDate; readonly sender?: string }[];
+  /** An article's place in time (`articleDate`); undefined for an undated article. */
+  readonly date?: { readonly year: number; readonly month: number; readonly day?: number; readonly line: number };
+}
+
+/** A chunk as the trees take it. */
+export function treeChunk(id: string, chunk: Chunk): TreeChunk {
+  const date = chunk.messages.length === 0 ? articleDate(chunk) : undefined;
+  return { id, messages: chunk.messages.map((m) => ({ line: m.line, date: m.date, ...(m.sender !== undefined ? { sender: m.sender } : {}) })), ...(date ? { date } : {}) };
 }
 
 const PHONE_SENDER = /^\+?[\d\s().-]{7,}$/;
@@ -58,33 +67,37 @@ const chunksLabel = (n: number) => (n === 1 ? t('{0} chunk', n) : t('{0} chunks'
 
 /** The model behind both trees; build once per corpus change, query per expanded node. */
 export class CorpusTree {
-  private readonly senders = new Map<string, { messages: number; chunks: Map<string, { chunk: Chunk; lines: number[] }> }>();
+  private readonly senders = new Map<string, { messages: number; chunks: Map<string, { lines: number[] }> }>();
   /** yyyy → mm → dd (0: no day known) → chunk id → messages that day. */
-  private readonly days = new Map<number, Map<number, Map<number, Map<string, { chunk: Chunk; messages: number; line: number }>>>>();
-  private readonly undated: TreeChunk[] = [];
+  private readonly days = new Map<number, Map<number, Map<number, Map<string, { messages: number; line: number }>>>>();
+  private readonly undated: string[] = [];
 
-  constructor(chunks: Iterable<TreeChunk>, private readonly locale = 'en') {
-    for (const { id, chunk } of chunks) {
-      for (const m of chunk.messages) {
+  /** `chunkOf` gives a chunk's text when a node shows its lines (message leaves, line ranges). */
+  constructor(chunks: Iterable<TreeChunk>, private readonly chunkOf: (id: string) => Chunk | undefined, private readonly locale = 'en') {
+    for (const { id, messages, date } of chunks) {
+      for (const m of messages) {
         if (m.sender !== undefined) {
           let s = this.senders.get(m.sender);
           if (!s) this.senders.set(m.sender, (s = { messages: 0, chunks: new Map() }));
           s.messages++;
           let c = s.chunks.get(id);
-          if (!c) s.chunks.set(id, (c = { chunk, lines: [] }));
+          if (!c) s.chunks.set(id, (c = { lines: [] }));
           c.lines.push(m.line);
         }
-        this.addDay(m.date, id, chunk, 1, m.line);
+        this.addDay(m.date, id, 1, m.line);
       }
-      if (chunk.messages.length === 0) {
-        const d = articleDate(chunk);
-        if (d) this.addDay({ year: d.year, month: d.month, day: d.day ?? 0 }, id, chunk, 0, d.line);
-        else this.undated.push({ id, chunk });
+      if (messages.length === 0) {
+        if (date) this.addDay({ year: date.year, month: date.month, day: date.day ?? 0 }, id, 0, date.line);
+        else this.undated.push(id);
       }
     }
   }
 
-  private addDay(d: ChunkDate, id: string, chunk: Chunk, messages: number, line: number): void {
+  private lineRange(id: string, line: number): Range {
+    return { start: { line, character: 0 }, end: { line, character: this.chunkOf(id)?.lines[line]?.length ?? 0 } };
+  }
+
+  private addDay(d: ChunkDate, id: string, messages: number, line: number): void {
     let y = this.days.get(d.year);
     if (!y) this.days.set(d.year, (y = new Map()));
     let m = y.get(d.month);
@@ -93,7 +106,7 @@ export class CorpusTree {
     if (!day) m.set(d.day, (day = new Map()));
     const c = day.get(id);
     if (c) c.messages += messages;
-    else day.set(id, { chunk, messages, line });
+    else day.set(id, { messages, line });
   }
 
   children(kind: TreeKind, parent?: string): TreeNode[] {
@@ -126,14 +139,16 @@ export class CorpusTree {
           count: c.lines.length,
           hasChildren: true,
           uri: id,
-          range: lineRange(c.chunk, c.lines[0]!),
+          range: this.lineRange(id, c.lines[0]!),
           tags: ['chat' as const],
         }));
     }
     const c = s.chunks.get(chunkId);
-    if (!c) return [];
-    return c.lines.map((line) => {
-      const m = c.chunk.messages.find((x) => x.line === line)!;
+    const chunk = this.chunkOf(chunkId);
+    if (!c || !chunk) return [];
+    return c.lines.flatMap((line) => {
+      const m = chunk.messages.find((x) => x.line === line);
+      if (!m) return [];
       return {
         id: `p/${sender}//c/${chunkId}//m/${line}`,
         label: `${formatDate(m.date)} ${m.time}`,
@@ -141,7 +156,7 @@ export class CorpusTree {
         count: 1,
         hasChildren: false,
         uri: chunkId,
-        range: lineRange(c.chunk, line),
+        range: this.lineRange(chunkId, line),
       };
     });
   }
@@ -169,8 +184,8 @@ export class CorpusTree {
     if (parent === 'd/undated') {
       return this.undated
         .slice()
-        .sort((a, b) => chunkName(a.id).localeCompare(chunkName(b.id)))
-        .map(({ id, chunk }) => ({ id: `d/undated//c/${id}`, label: chunkName(id), count: 0, hasChildren: false, uri: id, range: lineRange(chunk, 0), tags: ['article' as const, 'undated' as const] }));
+        .sort((a, b) => chunkName(a).localeCompare(chunkName(b)))
+        .map((id) => ({ id: `d/undated//c/${id}`, label: chunkName(id), count: 0, hasChildren: false, uri: id, range: this.lineRange(id, 0), tags: ['article' as const, 'undated' as const] }));
     }
     const [, y, mo, d] = /^d\/(\d+)(?:-(\d+))?(?:-(\d+))?$/.exec(parent) ?? [];
     const months = y ? this.days.get(Number(y)) : undefined;
@@ -188,7 +203,7 @@ export class CorpusTree {
       for (const [day, chunks] of [...days.entries()].sort((a, b) => a[0] - b[0])) {
         if (day === 0) {
           // Articles known only to the month sit directly under it.
-          for (const [id, c] of chunks) out.push({ id: `d/${y}-${mo}//c/${id}`, label: chunkName(id), description: t('article'), count: 0, hasChildren: false, uri: id, range: lineRange(c.chunk, c.line), tags: ['article'] });
+          for (const [id, c] of chunks) out.push({ id: `d/${y}-${mo}//c/${id}`, label: chunkName(id), description: t('article'), count: 0, hasChildren: false, uri: id, range: this.lineRange(id, c.line), tags: ['article'] });
           continue;
         }
         const total = [...chunks.values()].reduce((n, c) => n + c.messages, 0);
@@ -213,13 +228,8 @@ export class CorpusTree {
         count: c.messages,
         hasChildren: false,
         uri: id,
-        range: lineRange(c.chunk, c.line),
+        range: this.lineRange(id, c.line),
         tags: [c.messages > 0 ? 'chat' as const : 'article' as const],
       }));
   }
 }
-
-function lineRange(chunk: Chunk, line: number): Range {
-  return { start: { line, character: 0 }, end: { line, character: chunk.lines[line]?.length ?? 0 } };
-}
-

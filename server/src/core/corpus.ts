@@ -2,10 +2,15 @@
 // come in through the Workspace interface, so tests run on an in-memory corpus.
 import picomatch from 'picomatch';
 import { analyzeBytes, analyzeText, type Analysis, type AnalysisOptions } from './analyze';
-import { HEADER_START_MARKER, type Finding, type Severity } from './model';
+import { HEADER_START_MARKER, type Chunk, type Finding, type Severity, type TextEdit } from './model';
+import { decodeChunkBytes, DEFAULT_MAX_BYTES } from './text';
+import { parseChunk } from './parse';
+import { deriveHeader } from './producer';
+import { own } from './own';
 import { CorpusIndex } from './corpus-index';
 import { CorpusSearch } from './search';
 import { isStartMarkerLike } from './parse';
+import type { FixAllInput } from './curation/fix-all';
 
 /** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
 export interface Workspace {
@@ -30,9 +35,91 @@ export interface CorpusOptions extends AnalysisOptions {
 
 export interface CorpusEntry {
   readonly id: string;
+  /** The whole analysis; for a file read from disk its chunk is parsed again (read it once per use). */
   readonly analysis: Analysis;
+  /** The analysis's findings and rule errors, without parsing anything again. */
+  readonly findings: readonly Finding[];
+  readonly errors: Analysis['errors'];
+  /** Whether the file was read as text (its analysis has a chunk). */
+  readonly hasChunk: boolean;
   /** Whether the text came from an open editor buffer rather than the disk. */
   readonly fromBuffer: boolean;
+}
+
+/**
+ * Parsed chunks of files read from disk, most recently used last. The corpus keeps each such
+ * file's source (its bytes as read, or its text) and parses it again when asked: a parsed chunk
+ * weighs about 2.5 times its text, and 100 000 of them would not fit in a server's heap.
+ */
+class ParsedChunks {
+  private readonly cache = new Map<string, Chunk>();
+  constructor(private readonly capacity: number) {}
+
+  get(id: string, source: Uint8Array | string, maxBytes: number): Chunk | undefined {
+    const hit = this.cache.get(id);
+    if (hit) {
+      this.cache.delete(id);
+      this.cache.set(id, hit);
+      return hit;
+    }
+    let text: string;
+    if (typeof source === 'string') text = source;
+    else {
+      const decoded = decodeChunkBytes(source, maxBytes);
+      if (!decoded.ok) return undefined;
+      text = decoded.text;
+    }
+    const chunk = parseChunk(id, text);
+    this.remember(id, chunk);
+    return chunk;
+  }
+
+  remember(id: string, chunk: Chunk): void {
+    this.cache.delete(id);
+    this.cache.set(id, chunk);
+    if (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
+  }
+
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
+}
+
+/**
+ * Findings whose strings are copies, so keeping them does not keep the chunk's text (own.ts).
+ * Findings can share one edit list ("rewrite all" of 25 000 matches): it is copied once.
+ */
+function ownFindings(findings: readonly Finding[]): Finding[] {
+  const edits = new Map<readonly TextEdit[], TextEdit[]>();
+  const ownEdits = (list: readonly TextEdit[]): TextEdit[] => {
+    let copy = edits.get(list);
+    if (!copy) edits.set(list, (copy = list.map((e) => ({ range: e.range, newText: own(e.newText) }))));
+    return copy;
+  };
+  return findings.map((f) => ({
+    ...f,
+    message: own(f.message),
+    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, title: own(x.title), edits: ownEdits(x.edits) })) } : {}),
+    ...(f.related ? { related: f.related.map((r) => ({ ...r, message: own(r.message) })) } : {}),
+  }));
+}
+
+/** An entry read from disk: its findings, and its source to parse again on demand. */
+class DiskEntry implements CorpusEntry {
+  readonly fromBuffer = false;
+  readonly findings: readonly Finding[];
+  readonly errors: Analysis['errors'];
+  readonly hasChunk: boolean;
+  constructor(readonly id: string, analysis: Analysis, private readonly source: Uint8Array | string | undefined, private readonly parsed: ParsedChunks, private readonly maxBytes: number) {
+    this.findings = ownFindings(analysis.findings);
+    this.errors = analysis.errors;
+    this.hasChunk = source !== undefined;
+  }
+
+  get analysis(): Analysis {
+    const chunk = this.source === undefined ? undefined : this.parsed.get(this.id, this.source, this.maxBytes);
+    return chunk ? { chunk, derived: deriveHeader(chunk), findings: this.findings, errors: this.errors } : { findings: this.findings, errors: this.errors };
+  }
 }
 
 const SKIP_DIRS = /\/(node_modules|\.git|\.hg|\.svn)\//;
@@ -70,6 +157,8 @@ function bytesStartWithHeader(bytes: Uint8Array): boolean {
 
 export class Corpus {
   private readonly entries = new Map<string, CorpusEntry>();
+  /** Disk entries parsed again lately (hovers, previews, duplicate checks ask for a few at a time). */
+  private readonly parsed = new ParsedChunks(256);
   /** Candidate files seen, with whether each opens with a header. */
   private readonly candidates = new Map<string, boolean>();
   /** Number of header chunks per folder: a folder with one is a corpus folder. */
@@ -91,17 +180,26 @@ export class Corpus {
     this.search.signals = this.index;
   }
 
-  /** The one place entries change, so the search structures never drift from them. */
-  private put(entry: CorpusEntry): void {
+  /**
+   * The one place entries change, so the search structures never drift from them. A buffer's
+   * analysis is kept whole; a disk file keeps its findings and its source (`bytes` as read, or
+   * `text`), and is parsed again when asked.
+   */
+  private put(id: string, analysis: Analysis, fromBuffer: boolean, source?: Uint8Array | string): void {
     this.counted = undefined;
-    this.entries.set(entry.id, entry);
-    if (entry.analysis.chunk) this.search.set(entry.id, entry.analysis.chunk);
-    else this.search.remove(entry.id);
-    this.index.apply(entry.id, entry.analysis.chunk);
+    this.parsed.forget(id);
+    const entry: CorpusEntry = fromBuffer || source === undefined
+      ? { id, analysis, fromBuffer, findings: analysis.findings, errors: analysis.errors, hasChunk: analysis.chunk !== undefined }
+      : new DiskEntry(id, analysis, analysis.chunk ? source : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES);
+    this.entries.set(id, entry);
+    if (analysis.chunk) this.search.set(id, analysis.chunk);
+    else this.search.remove(id);
+    this.index.apply(id, analysis.chunk);
   }
 
   private drop(id: string): void {
     this.counted = undefined;
+    this.parsed.forget(id);
     this.entries.delete(id);
     this.search.remove(id);
     this.index.apply(id, undefined);
@@ -172,7 +270,7 @@ export class Corpus {
           log?.(`Skipped ${id}: ${String(e)}`);
           continue;
         }
-        if (!this.entries.get(id)?.fromBuffer) this.put({ id, analysis: analyzeBytes(id, bytes, this.diskOptions), fromBuffer: false });
+        if (!this.entries.get(id)?.fromBuffer) this.put(id, analyzeBytes(id, bytes, this.diskOptions), false, bytes);
         onProgress?.(++done, files.length * 2);
         if (Date.now() - slice > 30) {
           await new Promise((r) => setImmediate(r));
@@ -233,7 +331,7 @@ export class Corpus {
     if (isCandidate(id) || isChunkByName(id)) this.noteCandidate(id, startsWithHeader(text));
     const changed = [id, ...this.search.neighbours(id)];
     // `force`: the user gave the file the chunk language although the corpus rules do not make it one.
-    if (force || this.isChunk(id)) this.put({ id, analysis: analyzeText(id, text, fromBuffer ? this.options : this.diskOptions), fromBuffer });
+    if (force || this.isChunk(id)) this.put(id, analyzeText(id, text, fromBuffer ? this.options : this.diskOptions), fromBuffer, text);
     else this.drop(id);
     changed.push(...this.search.neighbours(id));
     if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
@@ -250,7 +348,7 @@ export class Corpus {
       const wasCorpusFolder = this.headerFolders.has(folder);
       if (isCandidate(id) || isChunkByName(id)) this.noteCandidate(id, bytesStartWithHeader(bytes));
       const changed = [id, ...this.search.neighbours(id)];
-      if (this.isChunk(id)) this.put({ id, analysis, fromBuffer: false });
+      if (this.isChunk(id)) this.put(id, analysis, false, bytes);
       else this.drop(id);
       if (wasCorpusFolder !== this.headerFolders.has(folder)) changed.push(...this.folderSiblings(id));
       return [...new Set(changed)];
@@ -285,7 +383,7 @@ export class Corpus {
       if (entry) continue;
       try {
         const bytes = await this.workspace.readFile(id);
-        this.put({ id, analysis: analyzeBytes(id, bytes, this.diskOptions), fromBuffer: false });
+        this.put(id, analyzeBytes(id, bytes, this.diskOptions), false, bytes);
       } catch {
         this.drop(id);
       }
@@ -309,6 +407,21 @@ export class Corpus {
     return this.entries.values();
   }
 
+  /**
+   * Fix All's inputs: every readable chunk with findings. Chunks are parsed only when a fix
+   * needs their text, so a whole corpus is never held parsed at once.
+   */
+  fixAllInputs(accept: (id: string) => boolean = () => true): FixAllInput[] {
+    const out: FixAllInput[] = [];
+    for (const e of this.entries.values()) {
+      if (!e.hasChunk || !accept(e.id)) continue;
+      const findings = this.findings(e.id);
+      if (findings.length === 0) continue;
+      out.push({ id: e.id, findings, get chunk() { return e.analysis.chunk!; } });
+    }
+    return out;
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -318,7 +431,7 @@ export class Corpus {
     const e = this.entries.get(id);
     if (!e) return [];
     const corpusLevel = this.search.findings(id, (code, fallback) => this.severityOf(code, fallback));
-    return corpusLevel.length === 0 ? [...e.analysis.findings] : [...e.analysis.findings, ...corpusLevel].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return corpusLevel.length === 0 ? [...e.findings] : [...e.findings, ...corpusLevel].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 
   private severityOf(code: string, fallback: Severity): Severity | undefined {
@@ -332,7 +445,7 @@ export class Corpus {
     if (this.counted !== undefined) return this.counted;
     const severity = (code: string, fallback: Severity) => this.severityOf(code, fallback);
     let n = 0;
-    for (const [id, e] of this.entries) n += e.analysis.findings.length + this.search.findingCount(id, severity);
+    for (const [id, e] of this.entries) n += e.findings.length + this.search.findingCount(id, severity);
     this.counted = n;
     return n;
   }

@@ -97,7 +97,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     for (const uri of ids) {
       const entry = corpus.get(uri);
       if (entry) {
-        for (const { code, error } of entry.analysis.errors) connection.console.error(`rule ${code} failed on ${uri}: ${String(error)}`);
+        for (const { code, error } of entry.errors) connection.console.error(`rule ${code} failed on ${uri}: ${String(error)}`);
         void connection.sendDiagnostics({ uri, diagnostics: corpus.findings(uri).map((f) => toDiagnostic(f, settings.docsBaseUrl)) });
         published.add(uri);
       } else if (indexed && published.delete(uri)) {

@@ -1,6 +1,8 @@
 // Accent and case folding shared by the entity and figure extractors: `États-Unis`,
 // `etats unis` and `ETATS-UNIS` fold to the same key.
 
+import { own } from '../own';
+
 /** Lower case, accents stripped, `œ`/`æ` spelled out, hyphens and apostrophes as spaces. */
 export function foldKey(s: string): string {
   return s
@@ -21,9 +23,10 @@ const CACHE_LIMIT = 100_000;
 export function foldWord(w: string): string {
   let f = cache.get(w);
   if (f === undefined) {
-    f = foldKey(w);
+    // Copies, so the cache pins no chunk text (see own.ts).
+    f = own(foldKey(w));
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(w, f);
+    cache.set(own(w), f);
   }
   return f;
 }

@@ -7,6 +7,7 @@ import { formatDate } from '../whatsapp';
 import { InvertedIndex } from './inverted-index';
 import { NearDuplicates, shinglesOfWords } from './near-duplicates';
 import { OverlapIndex } from './overlap';
+import { Interner } from '../own';
 import { allWords, foldTerm, terms, withoutStopWords } from './tokenize';
 
 /** What the entity and figure index can tell about a chunk, to explain relatedness. */
@@ -50,6 +51,8 @@ export class CorpusSearch {
   readonly overlaps = new OverlapIndex();
   private readonly meta = new Map<string, Meta>();
   private readonly byDay = new Map<string, Set<string>>();
+  /** Senders, owned and shared (see own.ts). */
+  private readonly names = new Interner();
   signals: RelatedSignals | undefined;
 
   constructor(private readonly chunkOf: (id: string) => Chunk | undefined, duplicateThreshold = 0.8) {
@@ -78,7 +81,7 @@ export class CorpusSearch {
       if (!s) this.byDay.set(d, (s = new Set()));
       s.add(id);
     }
-    this.meta.set(id, { senders: new Set(chunk.messages.flatMap((m) => (m.sender !== undefined ? [m.sender] : []))), days });
+    this.meta.set(id, { senders: new Set(chunk.messages.flatMap((m) => (m.sender !== undefined ? [this.names.get(m.sender)] : []))), days });
   }
 
   remove(id: string): void {

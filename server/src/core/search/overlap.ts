@@ -1,6 +1,7 @@
 // The producer's designed overlap: a chunk opens with the last line(s) of the chunk before it.
 // Each chunk's first and last non-empty content lines are indexed by their exact text.
 import type { Chunk } from '../model';
+import { own } from '../own';
 
 const EDGE = 3;
 
@@ -19,7 +20,7 @@ interface Edges {
 
 function edges(chunk: Chunk): Edges {
   const content = chunk.contentLines.filter((l) => l.text.trim() !== '');
-  const pick = (ls: typeof content) => ls.map((l) => ({ line: l.line, text: l.text.trim() }));
+  const pick = (ls: typeof content) => ls.map((l) => ({ line: l.line, text: own(l.text.trim()) }));
   return { first: pick(content.slice(0, EDGE)), last: pick(content.slice(-EDGE)) };
 }
 

@@ -6,6 +6,8 @@ const STOP = new Set((
   'the of and to in is it that for on with as was are be this by an or from at which but not have has had were their its they we you he she his her them will would can could there been more'
 ).split(' '));
 
+import { own } from '../own';
+
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/;
 
 const ASCII_WORD = /^[a-z0-9]+$/;
@@ -24,7 +26,9 @@ export function foldTerm(word: string): string {
     w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
   }
   if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
-  folded.set(word, w);
+  // Kept as index terms and cache keys: copies, so no chunk text stays pinned behind them.
+  w = own(w);
+  folded.set(own(word), w);
   return w;
 }
 

@@ -11,9 +11,9 @@ export const corpusTree: Feature = (ctx) => {
   ctx.connection.onRequest(CorpusTreeRequest, ctx.guard('corpusTree', [] as CorpusTreeItem[], (p: CorpusTreeParams) => {
     if (p.kind !== 'participants' && p.kind !== 'dates') return [];
     if (!tree) {
-      const chunks = [];
-      for (const e of ctx.corpus().all()) if (e.analysis.chunk) chunks.push({ id: e.id, chunk: e.analysis.chunk });
-      tree = new CorpusTree(chunks, ctx.locale());
+      // Built from the index's records: no chunk is parsed again until a node shows its lines.
+      const corpus = ctx.corpus();
+      tree = new CorpusTree(corpus.index.treeChunks(), (id) => corpus.get(id)?.analysis.chunk, ctx.locale());
     }
     return tree.children(p.kind, p.parent);
   }));

@@ -65,16 +65,11 @@ function chunkText(chunk: Chunk): string {
  */
 function currentEntries(ctx: ServerContext): FixAllInput[] {
   const corpus = ctx.corpus();
-  const stale = [...corpus.all()].filter((e) => {
-    const open = ctx.documents.get(e.id);
-    return open && e.analysis.chunk && open.getText().replace(/^\uFEFF/, '') !== chunkText(e.analysis.chunk);
-  });
-  for (const e of stale) corpus.update(e.id, ctx.documents.get(e.id)!.getText(), true);
-  const out: FixAllInput[] = [];
-  for (const e of corpus.all()) {
-    if (e.analysis.chunk) out.push({ id: e.id, chunk: e.analysis.chunk, findings: corpus.findings(e.id) });
+  for (const open of ctx.documents.all()) {
+    const chunk = corpus.get(open.uri)?.analysis.chunk;
+    if (chunk && open.getText().replace(/^\uFEFF/, '') !== chunkText(chunk)) corpus.update(open.uri, open.getText(), true);
   }
-  return out;
+  return corpus.fixAllInputs();
 }
 
 function piiMatchOf(entry: CorpusEntry | undefined, d: Diagnostic): PiiMatch | undefined {

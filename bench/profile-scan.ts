@@ -1,0 +1,21 @@
+// Profiling aid (not a benchmark): one corpus scan of N generated chunks, for `node --cpu-prof`.
+import { rm } from 'node:fs/promises';
+import { Corpus } from '../server/src/core';
+import { pathWorkspace } from '../server/src/node-workspace';
+import { generateCorpus } from './generate';
+
+async function main(): Promise<void> {
+  const count = Number(process.argv[2] ?? 10_000);
+  const g = generateCorpus({ count, seed: 1, lines: 22 });
+  try {
+    const t = performance.now();
+    const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false });
+    await corpus.scan();
+    const ms = Math.round(performance.now() - t);
+    (globalThis as { gc?: () => void }).gc?.();
+    console.log(JSON.stringify({ chunks: corpus.size, ms, rssMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB: Math.round(process.memoryUsage().heapUsed / 1e6) }));
+  } finally {
+    await rm(g.dir, { recursive: true, force: true });
+  }
+}
+void main();
