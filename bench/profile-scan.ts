@@ -1,15 +1,18 @@
 // Profiling aid (not a benchmark): one corpus scan of N generated chunks, for `node --cpu-prof`.
+//   node --import tsx bench/profile-scan.ts 10000 [workers]
 import { rm } from 'node:fs/promises';
 import { Corpus } from '../server/src/core';
 import { pathWorkspace } from '../server/src/node-workspace';
 import { generateCorpus } from './generate';
+import { benchWorkers } from './workers';
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 10_000);
   const g = generateCorpus({ count, seed: 1, lines: 22 });
   try {
     const t = performance.now();
-    const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false });
+    const workers = process.argv[3] === 'workers' ? benchWorkers() : undefined;
+    const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...(workers ? { workers } : {}) });
     await corpus.scan();
     const ms = Math.round(performance.now() - t);
     (globalThis as { gc?: () => void }).gc?.();

@@ -1,4 +1,4 @@
-// Bundles the three entry points with esbuild. Type-checking is separate (`npm run typecheck`).
+// Bundles the four entry points with esbuild. Type-checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -21,6 +21,7 @@ const common = {
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/analysis-worker.ts'], outfile: 'dist/analysis-worker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js' },
 ];
 

@@ -7,7 +7,7 @@ import {
   applyTextEdits, CONFIG_FILE, Corpus, DEFAULT_CONFIG, isCandidate, parseProjectConfig, planFixAll, Pseudonyms, PSEUDONYMS_FILE,
   type FixAllInput, type ProjectConfig, type SeverityOverride,
 } from './core';
-import { pathWorkspace } from './node-workspace';
+import { pathWorkspace, scanWorkers } from './node-workspace';
 
 /** What `--fix` fixes without `--codes`: the curation findings whose fixes touch only their span. */
 export const DEFAULT_FIX_CODES = ['pii-phone', 'pii-email', 'pii-mention', 'boilerplate', 'artifact-hashtag', 'artifact-edited', 'artifact-media', 'mojibake', 'invisible-char'];
@@ -51,7 +51,8 @@ export async function fixPaths(o: FixOptions, log: (m: string) => void): Promise
     const stat = await fs.stat(abs);
     const root = stat.isDirectory() ? abs : dirname(abs);
     const config = await readConfig(root);
-    const corpus = new Corpus(pathWorkspace, { roots: [root], severity: o.severity, config });
+    const workers = scanWorkers(join(__dirname, 'analysis-worker.js'));
+    const corpus = new Corpus(pathWorkspace, { roots: [root], severity: o.severity, config, ...(workers ? { workers } : {}) });
     if (stat.isDirectory()) await corpus.scan(undefined, log);
     else await corpus.scanFiles((await fs.readdir(root)).map((n) => resolve(root, n)).filter((f) => isCandidate(f) || f === abs), log);
     const inputs: FixAllInput[] = corpus.fixAllInputs((id) => stat.isDirectory() || id === abs);

@@ -1,7 +1,9 @@
 // The core's Workspace over the real file system, for the server (file URIs) and the CLI (paths).
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
+import type { PoolSettings } from './core/analysis-pool';
 import type { Workspace } from './core/corpus';
 
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -58,3 +60,13 @@ export const uriWorkspace: Workspace = {
     return readHead(URI.parse(id).fsPath, bytes);
   },
 };
+
+/**
+ * Worker threads for a corpus scan: one per core, up to four (the main thread merges). None on
+ * a single core, or when the worker bundle is missing (running from sources).
+ */
+export function scanWorkers(script: string, execArgv?: readonly string[]): PoolSettings | undefined {
+  const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  if (cores < 2 || !existsSync(script)) return undefined;
+  return { script, size: Math.min(4, cores), ...(execArgv ? { execArgv } : {}) };
+}

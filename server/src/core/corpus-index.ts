@@ -207,16 +207,30 @@ export class CorpusIndex implements RelatedSignals {
 
   /** Puts a chunk's new version in the index, or takes it out (`undefined`). */
   apply(id: string, chunk: Chunk | undefined): void {
+    this.store(id, chunk ? buildRecord(id, chunk, this.recognizer, this.name) : undefined);
+  }
+
+  /** The same from a record built elsewhere (`buildRecord`, in a worker): its names are shared here. */
+  applyRecord(id: string, built: ChunkRecord | undefined): void {
+    this.store(id, built && {
+      ...built,
+      messages: built.messages.map((m) => (m.sender !== undefined ? { ...m, sender: this.name(m.sender) } : m)),
+      entities: built.entities.map((e) => ({ ...e, entity: this.name(e.entity), surface: this.name(e.surface) })),
+    });
+  }
+
+  private store(id: string, rec: ChunkRecord | undefined): void {
     const old = this.records.get(id);
     if (old) this.account(old, -1);
-    if (!chunk) {
+    if (!rec) {
       this.records.delete(id);
       return;
     }
-    const rec = buildRecord(id, chunk, this.recognizer, (s) => this.names.get(s));
     this.records.set(id, rec);
     this.account(rec, +1);
   }
+
+  private readonly name = (s: string) => this.names.get(s);
 
   private account(rec: ChunkRecord, sign: 1 | -1): void {
     const { id } = rec;

@@ -11,6 +11,8 @@ import { CorpusIndex } from './corpus-index';
 import { CorpusSearch } from './search';
 import { isStartMarkerLike } from './parse';
 import type { FixAllInput } from './curation/fix-all';
+import { AnalysisPool, type PoolSettings } from './analysis-pool';
+import type { Prepared } from './prepare';
 
 /** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
 export interface Workspace {
@@ -31,6 +33,11 @@ export interface CorpusOptions extends AnalysisOptions {
   readonly include?: readonly string[];
   /** `tokenizerCount` for texts read from disk; open buffers always count (default true). */
   readonly tokenizerCountOnDisk?: boolean;
+  /**
+   * Worker threads for a scan's per-file analysis (the main thread merges). Without it, or for
+   * fewer than `minFiles` files, everything runs on the main thread.
+   */
+  readonly workers?: PoolSettings;
 }
 
 export interface CorpusEntry {
@@ -197,6 +204,16 @@ export class Corpus {
     this.index.apply(id, analysis.chunk);
   }
 
+  /** `put` for a file prepared in a worker (prepare.ts): nothing is parsed here. */
+  private putPrepared(id: string, p: Prepared, bytes: Uint8Array): void {
+    this.counted = undefined;
+    this.parsed.forget(id);
+    this.entries.set(id, new DiskEntry(id, { findings: p.findings, errors: p.errors }, p.record ? bytes : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
+    if (p.search) this.search.setDigest(id, p.search);
+    else this.search.remove(id);
+    this.index.applyRecord(id, p.record);
+  }
+
   private drop(id: string): void {
     this.counted = undefined;
     this.parsed.forget(id);
@@ -259,6 +276,16 @@ export class Corpus {
     let slice = Date.now();
     const chunks = files.filter((id, i) => heads[i] !== undefined && this.isChunk(id));
     done += files.length - chunks.length;
+    const yieldNow = async () => {
+      if (Date.now() - slice > 30) {
+        await new Promise((r) => setImmediate(r));
+        slice = Date.now();
+      }
+    };
+    if (this.options.workers && this.options.workers.size > 0 && chunks.length >= (this.options.workers.minFiles ?? 400)) {
+      await this.scanInWorkers(chunks, this.options.workers, log, () => onProgress?.(++done, files.length * 2), yieldNow, signal);
+      return;
+    }
     let next = 0;
     const analyse = async () => {
       while (next < chunks.length && !signal?.aborted) {
@@ -272,13 +299,79 @@ export class Corpus {
         }
         if (!this.entries.get(id)?.fromBuffer) this.put(id, analyzeBytes(id, bytes, this.diskOptions), false, bytes);
         onProgress?.(++done, files.length * 2);
-        if (Date.now() - slice > 30) {
-          await new Promise((r) => setImmediate(r));
-          slice = Date.now();
-        }
+        await yieldNow();
       }
     };
     await Promise.all(Array.from({ length: Math.min(READS_IN_FLIGHT, chunks.length) }, analyse));
+  }
+
+  /**
+   * Phase 2 with worker threads: reads run ahead, workers prepare, and this thread merges the
+   * results in file order (the structures come out as a main-thread scan makes them). A file a
+   * worker could not do is analysed here.
+   */
+  private async scanInWorkers(chunks: readonly string[], settings: PoolSettings, log: ((message: string) => void) | undefined, progress: () => void, yieldNow: () => Promise<void>, signal?: AbortSignal): Promise<void> {
+    const pool = new AnalysisPool(settings, { options: this.diskOptions, entities: this.options.config?.entities ?? [] });
+    // Enough in flight to keep every worker busy while the merges run here.
+    const AHEAD = 32 * settings.size;
+    const ready: ({ bytes: Uint8Array; prepared: Prepared | undefined } | null | undefined)[] = new Array(chunks.length);
+    let merged = 0;
+    let wake: (() => void) | undefined;
+    const merge = async () => {
+      while (merged < chunks.length && !signal?.aborted) {
+        const r = ready[merged];
+        if (r === undefined) {
+          await new Promise<void>((w) => (wake = w));
+          wake = undefined;
+          continue;
+        }
+        ready[merged] = undefined;
+        const id = chunks[merged++]!;
+        if (r !== null && !this.entries.get(id)?.fromBuffer) {
+          if (r.prepared) this.putPrepared(id, r.prepared, r.bytes);
+          else this.put(id, analyzeBytes(id, r.bytes, this.diskOptions), false, r.bytes);
+        }
+        progress();
+        await yieldNow();
+      }
+    };
+    let next = 0;
+    let fellBack = false;
+    const feed = async () => {
+      while (next < chunks.length && !signal?.aborted) {
+        if (next - merged >= AHEAD) {
+          await new Promise((r) => setImmediate(r));
+          continue;
+        }
+        const i = next++;
+        const id = chunks[i]!;
+        let result: { bytes: Uint8Array; prepared: Prepared | undefined } | null;
+        try {
+          const bytes = await this.workspace.readFile(id);
+          let prepared: Prepared | undefined;
+          try {
+            prepared = await pool.prepare(id, bytes);
+          } catch (e) {
+            // Said once: a dead pool would otherwise say it for every file.
+            if (!fellBack) log?.(`Analysing on the main thread from ${id} on: ${String(e)}`);
+            fellBack = true;
+          }
+          result = { bytes, prepared };
+        } catch (e) {
+          log?.(`Skipped ${id}: ${String(e)}`);
+          result = null;
+        }
+        ready[i] = result;
+        if (i === merged) wake?.();
+      }
+      // Stopped (done or aborted): the merge must not wait for a result that will not come.
+      if (signal?.aborted) wake?.();
+    };
+    try {
+      await Promise.all([merge(), ...Array.from({ length: Math.min(AHEAD, chunks.length) }, feed)]);
+    } finally {
+      await pool.close();
+    }
   }
 
   private noteCandidate(id: string, hasHeader: boolean): void {

@@ -1,5 +1,6 @@
 // The language server: glue between an LSP connection and the core's Corpus. One handler per
 // method; all domain logic lives in ../core.
+import type { PoolSettings } from '../core/analysis-pool';
 import {
   CodeActionKind, DidChangeConfigurationNotification, FileChangeType, TextDocumentSyncKind,
   TextDocuments, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities, type WorkDoneProgressReporter,
@@ -29,6 +30,8 @@ const FEATURES: readonly Feature[] = [headerHover, quickFixes, corpusTree, searc
 
 export interface ServerOptions {
   readonly workspace: Workspace;
+  /** Worker threads for the corpus scan (see Corpus); none: the scan runs on this thread. */
+  readonly workers?: PoolSettings;
   /** Delay between the last keystroke and the re-analysis of a buffer. */
   readonly debounceMs?: number;
 }
@@ -65,7 +68,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const log = (m: string) => connection.console.log(m);
   // The o200k count of token-budget is left to opened chunks: at 100 000 chunks it alone would
   // take longer than everything else the start-up scan does.
-  const corpusOptions = (): CorpusOptions => ({ roots, include: settings.corpus.include, severity: settings.severity, config, tokenizerCountOnDisk: false });
+  const corpusOptions = (): CorpusOptions => ({ roots, include: settings.corpus.include, severity: settings.severity, config, tokenizerCountOnDisk: false, ...(options.workers ? { workers: options.workers } : {}) });
 
   /** `.chunkreview.json` of the first workspace folder; absent or broken gives the defaults. */
   async function loadConfig(): Promise<void> {

@@ -4,9 +4,9 @@ import type { Chunk, Finding, Range, Severity } from '../model';
 import { chunkName } from '../chunk-name';
 import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
-import { InvertedIndex } from './inverted-index';
-import { NearDuplicates, shinglesOfWords } from './near-duplicates';
-import { OverlapIndex } from './overlap';
+import { InvertedIndex, termBag, type TermBag } from './inverted-index';
+import { bandKeys, NearDuplicates, shinglesOfWords } from './near-duplicates';
+import { edges, OverlapIndex, type Edges } from './overlap';
 import { Interner } from '../own';
 import { allWords, foldTerm, terms, withoutStopWords } from './tokenize';
 
@@ -41,6 +41,31 @@ interface Meta {
   days: Set<string>;
 }
 
+/** What the search structures keep of a chunk, computed without them (pure: worker-safe). */
+export interface SearchDigest {
+  /** Search terms (stop words removed), each once with its count. */
+  readonly terms: TermBag;
+  /** LSH band keys; undefined for a chunk too small to compare. */
+  readonly bands: Float64Array | undefined;
+  readonly shingleCount: number;
+  readonly edges: Edges;
+  readonly senders: readonly string[];
+  /** `dd/mm/yyyy` of each message. */
+  readonly days: readonly string[];
+}
+
+export function searchDigest(chunk: Chunk): SearchDigest {
+  const words = allWords(contentText(chunk));
+  const sh = shinglesOfWords(words);
+  const senders = new Set<string>();
+  const days = new Set<string>();
+  for (const m of chunk.messages) {
+    if (m.sender !== undefined) senders.add(m.sender);
+    days.add(formatDate(m.date));
+  }
+  return { terms: termBag(withoutStopWords(words)), bands: bandKeys(sh), shingleCount: sh.size, edges: edges(chunk), senders: [...senders], days: [...days] };
+}
+
 export function contentText(chunk: Chunk): string {
   return chunk.lines.slice(chunk.contentStartLine).join('\n');
 }
@@ -69,19 +94,22 @@ export class CorpusSearch {
   }
 
   set(id: string, chunk: Chunk): void {
+    this.setDigest(id, searchDigest(chunk));
+  }
+
+  /** Puts a chunk in from its digest (`searchDigest`, computed here or in a worker). */
+  setDigest(id: string, d: SearchDigest): void {
     this.remove(id);
-    const text = contentText(chunk);
-    const words = allWords(text);
-    this.text.setTerms(id, withoutStopWords(words));
-    this.duplicates.set(id, text, shinglesOfWords(words));
-    this.overlaps.set(id, chunk);
-    const days = new Set(chunk.messages.map((m) => formatDate(m.date)));
-    for (const d of days) {
-      let s = this.byDay.get(d);
-      if (!s) this.byDay.set(d, (s = new Set()));
+    this.text.setBag(id, d.terms);
+    this.duplicates.setKeys(id, d.bands, d.shingleCount);
+    this.overlaps.setEdges(id, d.edges);
+    const days = new Set(d.days);
+    for (const day of days) {
+      let s = this.byDay.get(day);
+      if (!s) this.byDay.set(day, (s = new Set()));
       s.add(id);
     }
-    this.meta.set(id, { senders: new Set(chunk.messages.flatMap((m) => (m.sender !== undefined ? [this.names.get(m.sender)] : []))), days });
+    this.meta.set(id, { senders: new Set(d.senders.map((x) => this.names.get(x))), days });
   }
 
   remove(id: string): void {

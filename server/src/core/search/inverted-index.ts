@@ -16,6 +16,28 @@ interface Posting {
   readonly id: number;
 }
 
+/** A document's distinct terms in order of first use, with their counts, and its length in terms. */
+export interface TermBag {
+  readonly terms: readonly string[];
+  readonly counts: Uint32Array;
+  readonly length: number;
+}
+
+export function termBag(words: readonly string[]): TermBag {
+  const at = new Map<string, number>();
+  const terms: string[] = [];
+  const counts: number[] = [];
+  for (const w of words) {
+    const k = at.get(w);
+    if (k === undefined) {
+      at.set(w, terms.length);
+      terms.push(w);
+      counts.push(1);
+    } else counts[k]!++;
+  }
+  return { terms, counts: Uint32Array.from(counts), length: words.length };
+}
+
 export interface ScoredDoc {
   readonly id: string;
   readonly score: number;
@@ -68,15 +90,20 @@ export class InvertedIndex {
 
   /** Adds or replaces a document already tokenized (stop words removed). */
   setTerms(id: string, words: readonly string[]): void {
+    this.setBag(id, termBag(words));
+  }
+
+  /** Adds or replaces a document by its distinct terms and their counts (`termBag`). */
+  setBag(id: string, bag: TermBag): void {
     if (this.docNo.has(id)) this.remove(id);
     const no = this.ids.length;
     this.ids.push(id);
-    this.lengths.push(words.length);
-    this.totalLength += words.length;
+    this.lengths.push(bag.length);
+    this.totalLength += bag.length;
     this.docNo.set(id, no);
-    // Term frequencies of this document, by posting (one map lookup per word).
-    const tf = new Map<Posting, number>();
-    for (const w of words) {
+    const ids = new Int32Array(bag.terms.length);
+    for (let k = 0; k < bag.terms.length; k++) {
+      const w = bag.terms[k]!;
       let p = this.postings.get(w);
       if (!p) {
         p = { docs: new Int32Array(4), tfs: new Uint16Array(4), n: 0, df: 0, id: this.termNames.length };
@@ -85,11 +112,6 @@ export class InvertedIndex {
         this.typo.add(w);
         this.sortedVocabulary = undefined;
       }
-      tf.set(p, (tf.get(p) ?? 0) + 1);
-    }
-    const ids = new Int32Array(tf.size);
-    let k = 0;
-    for (const [p, count] of tf) {
       if (p.n === p.docs.length) {
         const docs = new Int32Array(p.n * 2);
         docs.set(p.docs);
@@ -99,10 +121,10 @@ export class InvertedIndex {
         p.tfs = tfs;
       }
       p.docs[p.n] = no;
-      p.tfs[p.n] = Math.min(count, 65535);
+      p.tfs[p.n] = Math.min(bag.counts[k]!, 65535);
       p.n++;
       p.df++;
-      ids[k++] = p.id;
+      ids[k] = p.id;
     }
     this.docTerms[no] = ids;
   }

@@ -7,6 +7,7 @@ export const SHINGLE = 5;
 const HASHES = 64;
 const BANDS = 16;
 const ROWS = HASHES / BANDS;
+const MIN_SHINGLES = 8;
 
 // Fixed odd multipliers and offsets: the same signature on every run and machine.
 const A = new Uint32Array(HASHES);
@@ -103,6 +104,20 @@ export function jaccard(a: Set<number>, b: Set<number>): number {
   return inter / (a.size + b.size - inter);
 }
 
+/** The LSH band keys of a shingle set; undefined below `minShingles` (pure: worker-safe). */
+export function bandKeys(sh: Set<number>, minShingles = MIN_SHINGLES): Float64Array | undefined {
+  // A tiny chunk shares its few shingles with anything quoting it: not a duplicate signal.
+  if (sh.size < minShingles) return undefined;
+  const sig = signature(sh);
+  const keys = new Float64Array(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
+    keys[b] = b * 2 ** 32 + (h >>> 0);
+  }
+  return keys;
+}
+
 export interface DuplicatePair {
   readonly id: string;
   readonly similarity: number;
@@ -122,31 +137,30 @@ export class NearDuplicates {
   /** Sorted shingle hashes of the chunks verification has looked at. */
   private readonly sortedShingles = new Map<string, Uint32Array>();
 
-  constructor(readonly threshold = 0.8, private readonly minShingles = 8) {}
+  constructor(readonly threshold = 0.8, private readonly minShingles = MIN_SHINGLES) {}
 
   get size(): number {
     return this.keys.size;
   }
 
   set(id: string, text: string, precomputed?: Set<number>): void {
+    const sh = precomputed ?? shingles(text);
+    this.setKeys(id, bandKeys(sh, this.minShingles), sh.size);
+  }
+
+  /** Puts a chunk in by its band keys (`bandKeys`); undefined keys: too small to compare. */
+  setKeys(id: string, keys: Float64Array | undefined, shingleCount: number): void {
     this.remove(id);
     this.sortedShingles.delete(id);
-    const sh = precomputed ?? shingles(text);
-    // A tiny chunk shares its few shingles with anything quoting it: not a duplicate signal.
-    if (sh.size < this.minShingles) return;
-    const sig = signature(sh);
-    const keys = new Float64Array(BANDS);
-    for (let b = 0; b < BANDS; b++) {
-      let h = 0x811c9dc5 ^ b;
-      for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
-      keys[b] = b * 2 ** 32 + (h >>> 0);
-      const cur = this.buckets.get(keys[b]!);
-      if (cur === undefined) this.buckets.set(keys[b]!, id);
-      else if (typeof cur === 'string') this.buckets.set(keys[b]!, [cur, id]);
+    if (!keys) return;
+    for (const key of keys) {
+      const cur = this.buckets.get(key);
+      if (cur === undefined) this.buckets.set(key, id);
+      else if (typeof cur === 'string') this.buckets.set(key, [cur, id]);
       else cur.push(id);
     }
     this.keys.set(id, keys);
-    this.sizes.set(id, sh.size);
+    this.sizes.set(id, shingleCount);
     this.invalidate(id);
   }
 

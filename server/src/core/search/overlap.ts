@@ -13,12 +13,13 @@ export interface OverlapEdge {
   readonly previousLines: readonly number[];
 }
 
-interface Edges {
+export interface Edges {
   first: { line: number; text: string }[];
   last: { line: number; text: string }[];
 }
 
-function edges(chunk: Chunk): Edges {
+/** A chunk's first and last non-empty content lines (pure: worker-safe). */
+export function edges(chunk: Chunk): Edges {
   const content = chunk.contentLines.filter((l) => l.text.trim() !== '');
   const pick = (ls: typeof content) => ls.map((l) => ({ line: l.line, text: own(l.text.trim()) }));
   return { first: pick(content.slice(0, EDGE)), last: pick(content.slice(-EDGE)) };
@@ -30,8 +31,11 @@ export class OverlapIndex {
   private readonly edgesOf = new Map<string, Edges>();
 
   set(id: string, chunk: Chunk): void {
+    this.setEdges(id, edges(chunk));
+  }
+
+  setEdges(id: string, e: Edges): void {
     this.remove(id);
-    const e = edges(chunk);
     this.edgesOf.set(id, e);
     for (const l of e.last) {
       // Very short lines ("ok", a lone emoji) repeat by chance.

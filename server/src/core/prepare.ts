@@ -1,0 +1,24 @@
+// Everything the corpus keeps of one file, computed from its bytes alone: findings, the search
+// digest and the index record. Pure and cloneable, so it runs in a worker thread as well as here.
+import { analyzeBytes, type AnalysisOptions } from './analyze';
+import { buildRecord, type ChunkRecord } from './corpus-index';
+import type { EntityRecognizer } from './entities/recognizer';
+import type { Finding } from './model';
+import { searchDigest, type SearchDigest } from './search';
+
+export interface Prepared {
+  readonly findings: readonly Finding[];
+  /** Rules that threw, as text (an error object may not cross threads). */
+  readonly errors: readonly { readonly code: string; readonly error: string }[];
+  /** Both undefined when the file could not be read as text. */
+  readonly search?: SearchDigest;
+  readonly record?: ChunkRecord;
+}
+
+export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOptions, recognizer: EntityRecognizer): Prepared {
+  const analysis = analyzeBytes(id, bytes, options);
+  const errors = analysis.errors.map(({ code, error }) => ({ code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
+  const chunk = analysis.chunk;
+  if (!chunk) return { findings: analysis.findings, errors };
+  return { findings: analysis.findings, errors, search: searchDigest(chunk), record: buildRecord(id, chunk, recognizer) };
+}
