@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { analyzeBytes, Corpus, CorpusIndex } from '../server/src/core';
 import { pathWorkspace } from '../server/src/node-workspace';
 import { readAll } from './read';
+import { benchWorkers } from './workers';
 import { generateCorpus } from './generate';
 
 export interface IndexBuildResult {
@@ -14,6 +15,8 @@ export interface IndexBuildResult {
   readonly ratioToRawRead: Record<string, number>;
   readonly ratioToReadDecode: Record<string, number>;
   readonly peakRssMB: number;
+  /** Worker threads of the corpus scan (the phases before it run on the main thread). */
+  readonly workers: number;
   readonly entities: number;
   readonly figures: number;
 }
@@ -38,8 +41,9 @@ export async function benchIndexBuild(count = 10_000, seed = 1): Promise<IndexBu
       analyses.forEach((a, i) => ix.apply(g.files[i]!, a.chunk));
       return ix;
     });
+    const workers = benchWorkers();
     const [corpus, scanMs] = await time(async () => {
-      const c = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false });
+      const c = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...(workers ? { workers } : {}) });
       await c.scan();
       return c;
     });
@@ -63,6 +67,7 @@ export async function benchIndexBuild(count = 10_000, seed = 1): Promise<IndexBu
       ratioToRawRead: ratio(rawMs),
       ratioToReadDecode: ratio(decodeMs),
       peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+      workers: workers?.size ?? 0,
       entities: index.entities().length,
       figures,
     };

@@ -36,6 +36,8 @@ describe('rescans that overlap', () => {
     assert.equal(stats.chunks, 405);
     await settle(300);
     assert.equal(indexedLogs(client), 1, client.logs.join('\n'));
+    // 405 files: the built server analyses them in its worker threads (dist/analysis-worker.js).
+    assert.match(client.logs.find((l) => l.startsWith('Indexed '))!, /with \d+ analysis worker threads/);
   });
 
   it('a second rescan aborts the one in flight, and findings never blink out meanwhile', async () => {

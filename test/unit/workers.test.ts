@@ -42,6 +42,8 @@ describe('scanning in worker threads', () => {
     const logs: string[] = [];
     const there = await scan({ workers: { script: WORKER, size: 2, minFiles: 1 } }, (m) => logs.push(m));
     assert.deepEqual(logs, []);
+    assert.equal(there.scanWorkers, 2);
+    assert.equal(here.scanWorkers, 0);
     assert.equal(here.size, g.files.length);
     assert.ok(here.findingCount() > 0);
     assert.deepEqual(observe(there, g.files), observe(here, g.files));
@@ -53,6 +55,7 @@ describe('scanning in worker threads', () => {
     const broken = await scan({ workers: { script: resolve(__dirname, 'no-such-worker.js'), size: 2, minFiles: 1 } }, (m) => logs.push(m));
     assert.equal(logs.length, 1, logs.join('\n'));
     assert.match(logs[0]!, /main thread/);
+    assert.equal(broken.scanWorkers, 0);
     assert.deepEqual(observe(broken, g.files), observe(here, g.files));
   });
 });

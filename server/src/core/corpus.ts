@@ -11,7 +11,7 @@ import { CorpusIndex } from './corpus-index';
 import { CorpusSearch } from './search';
 import { isStartMarkerLike } from './parse';
 import type { FixAllInput } from './curation/fix-all';
-import { AnalysisPool, type PoolSettings } from './analysis-pool';
+import { AnalysisPool, UnreadError, type PoolSettings } from './analysis-pool';
 import type { Prepared } from './prepare';
 
 /** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
@@ -21,6 +21,8 @@ export interface Workspace {
   listFiles(folderId: string): Promise<string[]>;
   /** The first bytes of a file (header detection); readFile serves when absent. */
   readHead?(id: string, bytes: number): Promise<Uint8Array>;
+  /** A local path worker threads can read the file from; undefined: only `readFile` can. */
+  localPath?(id: string): string | undefined;
 }
 
 /** Enough for the header marker line, even after a BOM. */
@@ -117,8 +119,9 @@ class DiskEntry implements CorpusEntry {
   readonly findings: readonly Finding[];
   readonly errors: Analysis['errors'];
   readonly hasChunk: boolean;
-  constructor(readonly id: string, analysis: Analysis, private readonly source: Uint8Array | string | undefined, private readonly parsed: ParsedChunks, private readonly maxBytes: number) {
-    this.findings = ownFindings(analysis.findings);
+  /** `owned`: the findings' strings are already copies (they came from a worker). */
+  constructor(readonly id: string, analysis: Analysis, private readonly source: Uint8Array | string | undefined, private readonly parsed: ParsedChunks, private readonly maxBytes: number, owned = false) {
+    this.findings = owned ? analysis.findings : ownFindings(analysis.findings);
     this.errors = analysis.errors;
     this.hasChunk = source !== undefined;
   }
@@ -173,6 +176,8 @@ export class Corpus {
   private readonly includeMatcher: ((path: string) => boolean) | undefined;
   /** Analysis options for texts read from disk. */
   private diskOptions: AnalysisOptions;
+  /** Worker threads that analysed the files of the last scan (0: the main thread did). */
+  scanWorkers = 0;
   /** The finding count of the whole corpus, until an entry changes. */
   private counted: number | undefined;
   /** Search, related chunks, overlaps and near-duplicates, kept in step with the entries. */
@@ -208,7 +213,7 @@ export class Corpus {
   private putPrepared(id: string, p: Prepared, bytes: Uint8Array): void {
     this.counted = undefined;
     this.parsed.forget(id);
-    this.entries.set(id, new DiskEntry(id, { findings: p.findings, errors: p.errors }, p.record ? bytes : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
+    this.entries.set(id, new DiskEntry(id, { findings: p.findings, errors: p.errors }, p.record ? bytes : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES, true));
     if (p.search) this.search.setDigest(id, p.search);
     else this.search.remove(id);
     this.index.applyRecord(id, p.record);
@@ -312,6 +317,7 @@ export class Corpus {
    */
   private async scanInWorkers(chunks: readonly string[], settings: PoolSettings, log: ((message: string) => void) | undefined, progress: () => void, yieldNow: () => Promise<void>, signal?: AbortSignal): Promise<void> {
     const pool = new AnalysisPool(settings, { options: this.diskOptions, entities: this.options.config?.entities ?? [] });
+    this.scanWorkers = settings.size;
     // Enough in flight to keep every worker busy while the merges run here.
     const AHEAD = 32 * settings.size;
     const ready: ({ bytes: Uint8Array; prepared: Prepared | undefined } | null | undefined)[] = new Array(chunks.length);
@@ -345,21 +351,35 @@ export class Corpus {
         }
         const i = next++;
         const id = chunks[i]!;
-        let result: { bytes: Uint8Array; prepared: Prepared | undefined } | null;
-        try {
-          const bytes = await this.workspace.readFile(id);
-          let prepared: Prepared | undefined;
+        let bytes: Uint8Array | undefined;
+        let prepared: Prepared | undefined;
+        const noteFallback = (e: unknown) => {
+          // Said once: a dead pool would otherwise say it for every file.
+          if (!fellBack) log?.(`Analysing on the main thread from ${id} on: ${String(e)}`);
+          fellBack = true;
+          if (!pool.alive) this.scanWorkers = 0;
+        };
+        const path = this.workspace.localPath?.(id);
+        if (path !== undefined) {
           try {
-            prepared = await pool.prepare(id, bytes);
+            ({ bytes, prepared } = await pool.prepareFile(id, path));
           } catch (e) {
-            // Said once: a dead pool would otherwise say it for every file.
-            if (!fellBack) log?.(`Analysing on the main thread from ${id} on: ${String(e)}`);
-            fellBack = true;
+            if (!(e instanceof UnreadError)) noteFallback(e);
+          }
+        }
+        let result: { bytes: Uint8Array; prepared: Prepared | undefined } | null = null;
+        try {
+          bytes ??= await this.workspace.readFile(id);
+          if (!prepared) {
+            try {
+              prepared = await pool.prepare(id, bytes);
+            } catch (e) {
+              noteFallback(e);
+            }
           }
           result = { bytes, prepared };
         } catch (e) {
           log?.(`Skipped ${id}: ${String(e)}`);
-          result = null;
         }
         ready[i] = result;
         if (i === merged) wake?.();

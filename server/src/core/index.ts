@@ -26,3 +26,4 @@ export { fingerprint } from './curation/fingerprint';
 export { applyTextEdits, comparePositions, rangeContains, rangesOverlap, textAt, wholeLinesRange } from './curation/text-edits';
 export { findBoilerplate, findTweetResidue, classifyLine, type BoilerplateBlock } from './curation/boilerplate';
 export { findMojibake, repairMojibake } from './curation/mojibake';
+export { loadTokenizer } from './curation/tokenizer';

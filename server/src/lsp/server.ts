@@ -6,7 +6,7 @@ import {
   TextDocuments, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities, type WorkDoneProgressReporter,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE, Corpus, DEFAULT_CONFIG, parseProjectConfig, type CorpusOptions, type ProjectConfig, type Workspace } from '../core';
+import { CONFIG_FILE, Corpus, DEFAULT_CONFIG, loadTokenizer, parseProjectConfig, type CorpusOptions, type ProjectConfig, type Workspace } from '../core';
 import {
   CorpusChangedNotification, DEFAULT_SETTINGS, IsChunkRequest, StatsRequest,
   type ChunkReviewSettings, type IsChunkParams, type StatsResult,
@@ -171,7 +171,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     corpusChanged(all);
     void connection.sendNotification(CorpusChangedNotification, { uris: all });
     lastCount = corpus.findingCount();
-    log(`Indexed ${corpus.size} chunks (${lastCount} findings) in ${roots.length} folder(s).`);
+    // Opening a chunk counts its tokens with o200k: load that tokenizer now, not on the first open.
+    setTimeout(() => loadTokenizer(), 0);
+    log(`Indexed ${corpus.size} chunks (${lastCount} findings) in ${roots.length} folder(s)${corpus.scanWorkers > 0 ? `, with ${corpus.scanWorkers} analysis worker threads` : ''}.`);
   }
 
   async function analyzeBuffer(doc: TextDocument): Promise<void> {

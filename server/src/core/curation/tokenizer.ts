@@ -50,12 +50,21 @@ export function pieces(text: string): string[] {
 const counts = new Map<string, number>();
 const CACHE_LIMIT = 50_000;
 
-export function countO200k(text: string): number {
+/**
+ * Loads the tokenizer's tables (about half a second). The server calls it once its start-up
+ * scan is done, so the first chunk a user opens does not wait for it.
+ */
+export function loadTokenizer(): Counter {
   if (!counter) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('gpt-tokenizer/encoding/o200k_base') as { countTokens: Counter };
     counter = mod.countTokens;
   }
+  return counter;
+}
+
+export function countO200k(text: string): number {
+  const counter = loadTokenizer();
   let n = 0;
   for (const p of pieces(text)) {
     let c = counts.get(p);
