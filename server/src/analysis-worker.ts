@@ -1,6 +1,7 @@
-// The analysis worker: prepares the files the corpus sends it (core/prepare.ts). No state but
+// The analysis worker: reads and prepares the files the corpus sends it (core/prepare.ts). No state but
 // the entity recognizer; an exception is answered as an error, and the corpus analyses that
 // file itself.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './core/analysis-pool';
 import { EntityRecognizer } from './core/entities/recognizer';
@@ -10,11 +11,24 @@ const setup = workerData as WorkerSetup;
 const recognizer = new EntityRecognizer(setup.entities);
 
 parentPort?.on('message', (m: WorkerRequest) => {
+  let bytes = m.bytes;
+  if (bytes === undefined) {
+    try {
+      // A fresh copy, so its memory can move to the main thread (a small read may sit in Node's shared pool).
+      bytes = new Uint8Array(readFileSync(m.path!));
+    } catch (e) {
+      parentPort!.postMessage({ n: m.n, unread: true, error: String(e) } satisfies WorkerReply);
+      return;
+    }
+  }
   let reply: WorkerReply;
   try {
-    reply = { n: m.n, prepared: prepareBytes(m.id, m.bytes, setup.options, recognizer) };
+    reply = { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer), ...(m.bytes === undefined ? { bytes } : {}) };
   } catch (e) {
     reply = { n: m.n, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
-  parentPort!.postMessage(reply);
+  const moved: ArrayBuffer[] = [];
+  if (reply.bytes) moved.push(reply.bytes.buffer as ArrayBuffer);
+  if (reply.prepared && reply.prepared.findings.byteLength > 0) moved.push(reply.prepared.findings.buffer as ArrayBuffer);
+  parentPort!.postMessage(reply, moved);
 });

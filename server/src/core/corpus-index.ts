@@ -168,6 +168,43 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
   };
 }
 
+const rangeOf = (r: Range): Range => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
+
+/**
+ * A record as this thread keeps it: every string shared through `name` (a record cloned from a
+ * worker carries a fresh copy of each, down to \`plain\` and \`fr\`), and every object built
+ * with one fixed shape (a spread or a clone gives objects out-of-line property stores). At 100 000
+ * chunks this is a few hundred MB.
+ */
+export function compactRecord(r: ChunkRecord, name: (s: string) => string): ChunkRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    ...(r.header ? { header: Object.fromEntries(Object.entries(r.header).map(([k, v]) => [name(k), v])) } : {}),
+    ...(r.articleMonth ? { articleMonth: name(r.articleMonth), articleDateRange: rangeOf(r.articleDateRange!) } : {}),
+    messages: r.messages.map((m) => (m.sender !== undefined
+      ? { line: m.line, day: name(m.day), time: name(m.time), sender: name(m.sender), senderRange: rangeOf(m.senderRange!), dateRange: rangeOf(m.dateRange) }
+      : { line: m.line, day: name(m.day), time: name(m.time), dateRange: rangeOf(m.dateRange) })),
+    entities: r.entities.map((e) => ({ entity: name(e.entity), line: e.line, start: e.start, end: e.end, surface: name(e.surface), form: name(e.form) as typeof e.form })),
+    figures: r.figures.map((f) => ({
+      line: f.line,
+      start: f.start,
+      end: f.end,
+      surface: name(f.surface),
+      value: f.value,
+      family: name(f.family) as typeof f.family,
+      unit: name(f.unit),
+      ...(f.scale ? { scale: { word: name(f.scale.word), multiplier: f.scale.multiplier, reason: name(f.scale.reason) as typeof f.scale.reason, ...(f.scale.alternative !== undefined ? { alternative: f.scale.alternative } : {}) } } : {}),
+      language: name(f.language) as typeof f.language,
+      ...(f.inRange !== undefined ? { inRange: f.inRange } : {}),
+      ...(f.approximate !== undefined ? { approximate: f.approximate } : {}),
+      subjects: f.subjects.map(name),
+    })),
+    ...(r.firstDate ? { firstDate: name(r.firstDate), lastDate: name(r.lastDate!) } : {}),
+    ...(r.treeDate ? { treeDate: r.treeDate } : {}),
+  };
+}
+
 export class CorpusIndex implements RelatedSignals {
   readonly recognizer: EntityRecognizer;
   private readonly records = new Map<string, ChunkRecord>();
@@ -207,16 +244,12 @@ export class CorpusIndex implements RelatedSignals {
 
   /** Puts a chunk's new version in the index, or takes it out (`undefined`). */
   apply(id: string, chunk: Chunk | undefined): void {
-    this.store(id, chunk ? buildRecord(id, chunk, this.recognizer, this.name) : undefined);
+    this.store(id, chunk ? compactRecord(buildRecord(id, chunk, this.recognizer), this.name) : undefined);
   }
 
-  /** The same from a record built elsewhere (`buildRecord`, in a worker): its names are shared here. */
+  /** The same from a record built elsewhere (`buildRecord`, in a worker): its strings are shared here. */
   applyRecord(id: string, built: ChunkRecord | undefined): void {
-    this.store(id, built && {
-      ...built,
-      messages: built.messages.map((m) => (m.sender !== undefined ? { ...m, sender: this.name(m.sender) } : m)),
-      entities: built.entities.map((e) => ({ ...e, entity: this.name(e.entity), surface: this.name(e.surface) })),
-    });
+    this.store(id, built && compactRecord(built, this.name));
   }
 
   private store(id: string, rec: ChunkRecord | undefined): void {

@@ -2,11 +2,11 @@
 // come in through the Workspace interface, so tests run on an in-memory corpus.
 import picomatch from 'picomatch';
 import { analyzeBytes, analyzeText, type Analysis, type AnalysisOptions } from './analyze';
-import { HEADER_START_MARKER, type Chunk, type Finding, type Severity, type TextEdit } from './model';
+import { HEADER_START_MARKER, type Chunk, type Finding, type Severity } from './model';
 import { decodeChunkBytes, DEFAULT_MAX_BYTES } from './text';
 import { parseChunk } from './parse';
 import { deriveHeader } from './producer';
-import { own } from './own';
+import { packFindings, unpackFindings } from './packed-findings';
 import { CorpusIndex } from './corpus-index';
 import { CorpusSearch } from './search';
 import { isStartMarkerLike } from './parse';
@@ -48,6 +48,7 @@ export interface CorpusEntry {
   readonly analysis: Analysis;
   /** The analysis's findings and rule errors, without parsing anything again. */
   readonly findings: readonly Finding[];
+  readonly findingCount: number;
   readonly errors: Analysis['errors'];
   /** Whether the file was read as text (its analysis has a chunk). */
   readonly hasChunk: boolean;
@@ -94,41 +95,32 @@ class ParsedChunks {
   }
 }
 
-/**
- * Findings whose strings are copies, so keeping them does not keep the chunk's text (own.ts).
- * Findings can share one edit list ("rewrite all" of 25 000 matches): it is copied once.
- */
-function ownFindings(findings: readonly Finding[]): Finding[] {
-  const edits = new Map<readonly TextEdit[], TextEdit[]>();
-  const ownEdits = (list: readonly TextEdit[]): TextEdit[] => {
-    let copy = edits.get(list);
-    if (!copy) edits.set(list, (copy = list.map((e) => ({ range: e.range, newText: own(e.newText) }))));
-    return copy;
-  };
-  return findings.map((f) => ({
-    ...f,
-    message: own(f.message),
-    ...(f.fixes ? { fixes: f.fixes.map((x) => ({ ...x, title: own(x.title), edits: ownEdits(x.edits) })) } : {}),
-    ...(f.related ? { related: f.related.map((r) => ({ ...r, message: own(r.message) })) } : {}),
-  }));
-}
-
-/** An entry read from disk: its findings, and its source to parse again on demand. */
+/** An entry read from disk: its findings packed (packed-findings.ts), its source to parse again on demand. */
 class DiskEntry implements CorpusEntry {
   readonly fromBuffer = false;
-  readonly findings: readonly Finding[];
   readonly errors: Analysis['errors'];
   readonly hasChunk: boolean;
-  /** `owned`: the findings' strings are already copies (they came from a worker). */
-  constructor(readonly id: string, analysis: Analysis, private readonly source: Uint8Array | string | undefined, private readonly parsed: ParsedChunks, private readonly maxBytes: number, owned = false) {
-    this.findings = owned ? analysis.findings : ownFindings(analysis.findings);
-    this.errors = analysis.errors;
+  constructor(
+    readonly id: string,
+    private readonly packed: Uint8Array,
+    readonly findingCount: number,
+    errors: Analysis['errors'],
+    private readonly source: Uint8Array | string | undefined,
+    private readonly parsed: ParsedChunks,
+    private readonly maxBytes: number,
+  ) {
+    this.errors = errors;
     this.hasChunk = source !== undefined;
+  }
+
+  get findings(): readonly Finding[] {
+    return unpackFindings(this.packed);
   }
 
   get analysis(): Analysis {
     const chunk = this.source === undefined ? undefined : this.parsed.get(this.id, this.source, this.maxBytes);
-    return chunk ? { chunk, derived: deriveHeader(chunk), findings: this.findings, errors: this.errors } : { findings: this.findings, errors: this.errors };
+    const findings = this.findings;
+    return chunk ? { chunk, derived: deriveHeader(chunk), findings, errors: this.errors } : { findings, errors: this.errors };
   }
 }
 
@@ -201,8 +193,8 @@ export class Corpus {
     this.counted = undefined;
     this.parsed.forget(id);
     const entry: CorpusEntry = fromBuffer || source === undefined
-      ? { id, analysis, fromBuffer, findings: analysis.findings, errors: analysis.errors, hasChunk: analysis.chunk !== undefined }
-      : new DiskEntry(id, analysis, analysis.chunk ? source : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES);
+      ? { id, analysis, fromBuffer, findings: analysis.findings, findingCount: analysis.findings.length, errors: analysis.errors, hasChunk: analysis.chunk !== undefined }
+      : new DiskEntry(id, packFindings(analysis.findings), analysis.findings.length, analysis.errors, analysis.chunk ? source : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES);
     this.entries.set(id, entry);
     if (analysis.chunk) this.search.set(id, analysis.chunk);
     else this.search.remove(id);
@@ -213,7 +205,7 @@ export class Corpus {
   private putPrepared(id: string, p: Prepared, bytes: Uint8Array): void {
     this.counted = undefined;
     this.parsed.forget(id);
-    this.entries.set(id, new DiskEntry(id, { findings: p.findings, errors: p.errors }, p.record ? bytes : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES, true));
+    this.entries.set(id, new DiskEntry(id, p.findings, p.findingCount, p.errors, p.record ? bytes : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
     if (p.search) this.search.setDigest(id, p.search);
     else this.search.remove(id);
     this.index.applyRecord(id, p.record);
@@ -558,7 +550,7 @@ export class Corpus {
     if (this.counted !== undefined) return this.counted;
     const severity = (code: string, fallback: Severity) => this.severityOf(code, fallback);
     let n = 0;
-    for (const [id, e] of this.entries) n += e.findings.length + this.search.findingCount(id, severity);
+    for (const [id, e] of this.entries) n += e.findingCount + this.search.findingCount(id, severity);
     this.counted = n;
     return n;
   }

@@ -3,11 +3,13 @@
 import { analyzeBytes, type AnalysisOptions } from './analyze';
 import { buildRecord, type ChunkRecord } from './corpus-index';
 import type { EntityRecognizer } from './entities/recognizer';
-import type { Finding } from './model';
+import { packFindings } from './packed-findings';
 import { searchDigest, type SearchDigest } from './search';
 
 export interface Prepared {
-  readonly findings: readonly Finding[];
+  /** Packed (packed-findings.ts): bytes cross threads without a clone. */
+  readonly findings: Uint8Array;
+  readonly findingCount: number;
   /** Rules that threw, as text (an error object may not cross threads). */
   readonly errors: readonly { readonly code: string; readonly error: string }[];
   /** Both undefined when the file could not be read as text. */
@@ -19,6 +21,8 @@ export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOpt
   const analysis = analyzeBytes(id, bytes, options);
   const errors = analysis.errors.map(({ code, error }) => ({ code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
   const chunk = analysis.chunk;
-  if (!chunk) return { findings: analysis.findings, errors };
-  return { findings: analysis.findings, errors, search: searchDigest(chunk), record: buildRecord(id, chunk, recognizer) };
+  const findings = packFindings(analysis.findings);
+  const findingCount = analysis.findings.length;
+  if (!chunk) return { findings, findingCount, errors };
+  return { findings, findingCount, errors, search: searchDigest(chunk), record: buildRecord(id, chunk, recognizer) };
 }
