@@ -45,6 +45,7 @@ export const pathWorkspace: Workspace = {
     return listFilesRecursive(folder);
   },
   readHead,
+  localPath: (id) => id,
 };
 
 /** Ids are `file:` URIs (the server). */
@@ -55,6 +56,10 @@ export const uriWorkspace: Workspace = {
   async listFiles(folder) {
     const files = await listFilesRecursive(URI.parse(folder).fsPath);
     return files.map((f) => URI.file(f).toString());
+  },
+  localPath(id) {
+    const uri = URI.parse(id);
+    return uri.scheme === 'file' ? uri.fsPath : undefined;
   },
   async readHead(id, bytes) {
     return readHead(URI.parse(id).fsPath, bytes);

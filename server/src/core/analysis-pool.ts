@@ -20,12 +20,23 @@ export interface WorkerSetup {
   readonly entities: readonly EntityEntry[];
 }
 
-export type WorkerRequest = { readonly n: number; readonly id: string; readonly bytes: Uint8Array };
-export type WorkerReply = { readonly n: number; readonly prepared?: Prepared; readonly error?: string };
+/** A file to prepare: its bytes, or a local path the worker reads itself (off the main thread). */
+export type WorkerRequest = { readonly n: number; readonly id: string; readonly bytes?: Uint8Array; readonly path?: string };
+/** `bytes`: what the worker read from `path` (moved, not copied). `unread`: the read failed. */
+export type WorkerReply = { readonly n: number; readonly prepared?: Prepared; readonly bytes?: Uint8Array; readonly error?: string; readonly unread?: boolean };
+
+/** A file prepared by a worker, with the bytes it was prepared from. */
+export interface PreparedFile {
+  readonly bytes: Uint8Array;
+  readonly prepared: Prepared;
+}
+
+/** The worker could not read the file: the caller reads it itself (and reports it if it cannot). */
+export class UnreadError extends Error {}
 
 interface Slot {
   readonly worker: Worker;
-  readonly pending: Map<number, { resolve: (p: Prepared) => void; reject: (e: Error) => void }>;
+  readonly pending: Map<number, { resolve: (p: WorkerReply) => void; reject: (e: Error) => void }>;
   alive: boolean;
 }
 
@@ -42,8 +53,8 @@ export class AnalysisPool {
         const p = slot.pending.get(m.n);
         if (!p) return;
         slot.pending.delete(m.n);
-        if (m.prepared) p.resolve(m.prepared);
-        else p.reject(new Error(m.error ?? 'worker gave no result'));
+        if (m.prepared) p.resolve(m);
+        else p.reject(m.unread ? new UnreadError(m.error) : new Error(m.error ?? 'worker gave no result'));
       });
       const fail = (why: string) => {
         slot.alive = false;
@@ -61,17 +72,26 @@ export class AnalysisPool {
     return this.slots.some((s) => s.alive);
   }
 
-  /** Prepares one file in the least busy live worker; rejects if none is left. */
-  prepare(id: string, bytes: Uint8Array): Promise<Prepared> {
+  /** Prepares a file from its bytes in the least busy live worker; rejects if none is left. */
+  async prepare(id: string, bytes: Uint8Array): Promise<Prepared> {
+    // A copy: a Buffer may be a view into a larger pooled ArrayBuffer, which a clone would copy whole.
+    return (await this.send({ n: this.next++, id, bytes: bytes.slice() })).prepared!;
+  }
+
+  /** Prepares a file the worker reads from a local path; `UnreadError` if it cannot read it. */
+  async prepareFile(id: string, path: string): Promise<PreparedFile> {
+    const reply = await this.send({ n: this.next++, id, path });
+    return { bytes: reply.bytes!, prepared: reply.prepared! };
+  }
+
+  private send(request: WorkerRequest): Promise<WorkerReply> {
     const live = this.slots.filter((s) => s.alive);
     if (live.length === 0) return Promise.reject(new Error('no analysis worker left'));
     let slot = live[this.turn++ % live.length]!;
     for (const s of live) if (s.pending.size < slot.pending.size) slot = s;
-    const n = this.next++;
-    return new Promise<Prepared>((resolve, reject) => {
-      slot.pending.set(n, { resolve, reject });
-      // A copy: a Buffer may be a view into a larger pooled ArrayBuffer, which a clone would copy whole.
-      slot.worker.postMessage({ n, id, bytes: bytes.slice() } satisfies WorkerRequest);
+    return new Promise<WorkerReply>((resolve, reject) => {
+      slot.pending.set(request.n, { resolve, reject });
+      slot.worker.postMessage(request);
     });
   }
 
