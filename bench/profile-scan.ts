@@ -1,5 +1,5 @@
 // Profiling aid (not a benchmark): one corpus scan of N generated chunks, for `node --cpu-prof`.
-//   node --import tsx bench/profile-scan.ts 10000 [workers]
+//   node --import tsx bench/profile-scan.ts 10000 [workers [count]]
 import { rm } from 'node:fs/promises';
 import { Corpus } from '../server/src/core';
 import { pathWorkspace } from '../server/src/node-workspace';
@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const g = generateCorpus({ count, seed: 1, lines: 22 });
   try {
     const t = performance.now();
-    const workers = process.argv[3] === 'workers' ? benchWorkers() : undefined;
+    const pool = process.argv[3] === 'workers' ? benchWorkers() : undefined;
+    // An optional worker count after `workers`, to compare pool sizes.
+    const workers = pool && process.argv[4] ? { ...pool, size: Number(process.argv[4]) } : pool;
     const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...(workers ? { workers } : {}) });
     await corpus.scan();
     const ms = Math.round(performance.now() - t);

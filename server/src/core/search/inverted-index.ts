@@ -54,6 +54,8 @@ const PREFIX_WEIGHT = 0.8;
 export class InvertedIndex {
   private readonly postings = new Map<string, Posting>();
   private readonly termNames: string[] = [];
+  /** Postings by term number: a removal needs no string lookup. */
+  private readonly byTermId: Posting[] = [];
   private ids: string[] = [];
   private lengths: number[] = [];
   /** Distinct term ids of each live doc, for exact removal. */
@@ -109,6 +111,7 @@ export class InvertedIndex {
         p = { docs: new Int32Array(4), tfs: new Uint16Array(4), n: 0, df: 0, id: this.termNames.length };
         this.postings.set(w, p);
         this.termNames.push(w);
+        this.byTermId.push(p);
         this.typo.add(w);
         this.sortedVocabulary = undefined;
       }
@@ -133,7 +136,7 @@ export class InvertedIndex {
     const no = this.docNo.get(id);
     if (no === undefined) return;
     this.docNo.delete(id);
-    for (const tid of this.docTerms[no] ?? []) this.postings.get(this.termNames[tid]!)!.df--;
+    for (const tid of this.docTerms[no] ?? []) this.byTermId[tid]!.df--;
     this.docTerms[no] = undefined;
     this.totalLength -= this.lengths[no]!;
     this.ids[no] = '';
