@@ -4,10 +4,10 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
-  applyTextEdits, CONFIG_FILE, Corpus, DEFAULT_CONFIG, isCandidate, parseProjectConfig, planFixAll, Pseudonyms, PSEUDONYMS_FILE,
-  type FixAllInput, type ProjectConfig, type SeverityOverride,
+  applyTextEdits, Corpus, isCandidate, planFixAll, Pseudonyms, PSEUDONYMS_FILE,
+  type FixAllInput, type SeverityOverride,
 } from './core';
-import { pathWorkspace, scanWorkers } from './node-workspace';
+import { pathWorkspace, readProjectConfig, scanWorkers } from './node-workspace';
 
 /** What `--fix` fixes without `--codes`: the curation findings whose fixes touch only their span. */
 export const DEFAULT_FIX_CODES = ['pii-phone', 'pii-email', 'pii-mention', 'boilerplate', 'artifact-hashtag', 'artifact-edited', 'artifact-media', 'mojibake', 'invisible-char'];
@@ -35,14 +35,6 @@ export async function writeAtomically(path: string, data: string): Promise<void>
   }
 }
 
-async function readConfig(root: string): Promise<ProjectConfig> {
-  try {
-    return parseProjectConfig(await fs.readFile(join(root, CONFIG_FILE), 'utf8')).config;
-  } catch {
-    return DEFAULT_CONFIG;
-  }
-}
-
 /** Applies the fixes of the given codes to the chunks under each path; returns what changed. */
 export async function fixPaths(o: FixOptions, log: (m: string) => void): Promise<FileChange[]> {
   const changes: FileChange[] = [];
@@ -50,7 +42,7 @@ export async function fixPaths(o: FixOptions, log: (m: string) => void): Promise
     const abs = resolve(p);
     const stat = await fs.stat(abs);
     const root = stat.isDirectory() ? abs : dirname(abs);
-    const config = await readConfig(root);
+    const config = await readProjectConfig(root, o.severity);
     const workers = scanWorkers(join(__dirname, 'analysis-worker.js'));
     const corpus = new Corpus(pathWorkspace, { roots: [root], severity: o.severity, config, ...(workers ? { workers } : {}) });
     if (stat.isDirectory()) await corpus.scan(undefined, log);

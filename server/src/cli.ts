@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { Corpus, allRuleInfo, isCandidate, type Finding, type SeverityOverride } from './core';
-import { listFilesRecursive, pathWorkspace, scanWorkers } from './node-workspace';
+import { listFilesRecursive, pathWorkspace, readProjectConfig, scanWorkers } from './node-workspace';
 import { ruleDocUrl } from './rule-docs';
 import { DEFAULT_FIX_CODES, fixPaths } from './cli-fix';
 
@@ -94,7 +94,9 @@ async function lint(o: LintOptions, log: (m: string) => void): Promise<FileResul
     // A folder is a root; a file is judged with its siblings, which decide whether its folder is a corpus folder.
     const root = stat.isDirectory() ? abs : dirname(abs);
     const workers = scanWorkers(resolve(__dirname, 'analysis-worker.js'));
-    const corpus = new Corpus(pathWorkspace, { roots: [root], severity: o.severity, ...(workers ? { workers } : {}) });
+    // The corpus's .chunkreview.json counts as it does in the editor (its ignores, budget, entities).
+    const config = await readProjectConfig(root, o.severity);
+    const corpus = new Corpus(pathWorkspace, { roots: [root], severity: o.severity, config, ...(workers ? { workers } : {}) });
     if (stat.isDirectory()) {
       await corpus.scan(undefined, log);
     } else {

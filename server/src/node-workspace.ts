@@ -4,7 +4,9 @@ import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { PoolSettings } from './core/analysis-pool';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseProjectConfig, type ProjectConfig } from './core/config';
 import type { Workspace } from './core/corpus';
+import type { SeverityOverride } from './core/analyze';
 
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -74,4 +76,18 @@ export function scanWorkers(script: string, execArgv?: readonly string[]): PoolS
   const cores = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
   if (cores < 2 || !existsSync(script)) return undefined;
   return { script, size: Math.min(4, cores), ...(execArgv ? { execArgv } : {}) };
+}
+
+/**
+ * The `.chunkreview.json` of a corpus root, for the command line, as the server reads it;
+ * `--severity` flags win over the file's severities. No file or a broken one: the defaults.
+ */
+export async function readProjectConfig(root: string, flags: Readonly<Record<string, SeverityOverride>> = {}): Promise<ProjectConfig> {
+  let config = DEFAULT_CONFIG;
+  try {
+    config = parseProjectConfig(await fs.readFile(join(root, CONFIG_FILE), 'utf8')).config;
+  } catch {
+    // No file: the defaults.
+  }
+  return { ...config, severity: { ...config.severity, ...flags } };
 }

@@ -47,6 +47,27 @@ describe('chunk-review lint', () => {
     }
   });
 
+  it('reads the corpus .chunkreview.json as the editor does, and --severity flags win over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chunk-review-cli-'));
+    try {
+      writeFileSync(join(dir, '000.txt'), readFileSync(join(ROOT, 'samples', '000_06819fdf042cc0f1.txt')));
+      const codes = (args: string[]) => {
+        const r = run(['lint', '--format', 'json', ...args, dir]);
+        const out = JSON.parse(r.stdout) as { files: { diagnostics: { code: string; severity: string; message: string }[] }[] };
+        return out.files[0]!.diagnostics;
+      };
+      // Without a file: the producer's budget (500) and period-mismatch as a warning.
+      assert.ok(codes([]).some((d) => d.code === 'period-mismatch'));
+      assert.match(codes([]).find((d) => d.code === 'token-budget')!.message, /500/);
+      writeFileSync(join(dir, '.chunkreview.json'), '{ "tokenBudget": 400, "severity": { "period-mismatch": "off" } }\n');
+      assert.ok(!codes([]).some((d) => d.code === 'period-mismatch'), 'the file turns period-mismatch off');
+      assert.match(codes([]).find((d) => d.code === 'token-budget')!.message, /400/);
+      assert.equal(codes(['--severity', 'period-mismatch=error']).find((d) => d.code === 'period-mismatch')?.severity, 'error');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits 2 with one line and no stack trace on usage and I/O errors', () => {
     for (const args of [['lint', 'no-such-path'], ['lint', '--format', 'xml', 'samples'], ['frobnicate'], ['lint']]) {
       const r = run(args);
