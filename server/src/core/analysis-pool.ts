@@ -34,6 +34,9 @@ export interface PreparedFile {
 /** The worker could not read the file: the caller reads it itself (and reports it if it cannot). */
 export class UnreadError extends Error {}
 
+/** The worker died (or none is left): the caller does the work itself from now on. */
+export class WorkerGoneError extends Error {}
+
 interface Slot {
   readonly worker: Worker;
   readonly pending: Map<number, { resolve: (p: WorkerReply) => void; reject: (e: Error) => void }>;
@@ -58,7 +61,7 @@ export class AnalysisPool {
       });
       const fail = (why: string) => {
         slot.alive = false;
-        for (const p of slot.pending.values()) p.reject(new Error(why));
+        for (const p of slot.pending.values()) p.reject(new WorkerGoneError(why));
         slot.pending.clear();
       };
       worker.on('error', (e) => fail(`analysis worker failed: ${String(e)}`));
@@ -86,7 +89,7 @@ export class AnalysisPool {
 
   private send(request: WorkerRequest): Promise<WorkerReply> {
     const live = this.slots.filter((s) => s.alive);
-    if (live.length === 0) return Promise.reject(new Error('no analysis worker left'));
+    if (live.length === 0) return Promise.reject(new WorkerGoneError('no analysis worker left'));
     let slot = live[this.turn++ % live.length]!;
     for (const s of live) if (s.pending.size < slot.pending.size) slot = s;
     return new Promise<WorkerReply>((resolve, reject) => {

@@ -11,7 +11,7 @@ import { CorpusIndex } from './corpus-index';
 import { CorpusSearch } from './search';
 import { isStartMarkerLike } from './parse';
 import type { FixAllInput } from './curation/fix-all';
-import { AnalysisPool, UnreadError, type PoolSettings } from './analysis-pool';
+import { AnalysisPool, UnreadError, WorkerGoneError, type PoolSettings } from './analysis-pool';
 import type { Prepared } from './prepare';
 
 /** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
@@ -346,6 +346,11 @@ export class Corpus {
         let bytes: Uint8Array | undefined;
         let prepared: Prepared | undefined;
         const noteFallback = (e: unknown) => {
+          if (!(e instanceof WorkerGoneError)) {
+            // One file a worker could not analyse (an exception there): this thread does it.
+            log?.(`Analysing ${id} on the main thread: ${String(e)}`);
+            return;
+          }
           // Said once: a dead pool would otherwise say it for every file.
           if (!fellBack) log?.(`Analysing on the main thread from ${id} on: ${String(e)}`);
           fellBack = true;
