@@ -1,14 +1,17 @@
 // The analysis worker: reads and prepares the files the corpus sends it (core/prepare.ts). No state but
-// the entity recognizer; an exception is answered as an error, and the corpus analyses that
+// the entity recognizer and its numbering of search terms; an exception is answered as an error, and the corpus analyses that
 // file itself.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './core/analysis-pool';
 import { EntityRecognizer } from './core/entities/recognizer';
 import { prepareBytes } from './core/prepare';
+import { LocalTermTable } from './core/search/term-table';
 
 const setup = workerData as WorkerSetup;
 const recognizer = new EntityRecognizer(setup.entities);
+/** This worker's numbering of search terms, sent to the main thread as they first appear. */
+const terms = new LocalTermTable();
 
 parentPort?.on('message', (m: WorkerRequest) => {
   let bytes = m.bytes;
@@ -23,7 +26,7 @@ parentPort?.on('message', (m: WorkerRequest) => {
   }
   let reply: WorkerReply;
   try {
-    reply = { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer), ...(m.bytes === undefined ? { bytes } : {}) };
+    reply = { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer, terms), ...(m.bytes === undefined ? { bytes } : {}) };
   } catch (e) {
     reply = { n: m.n, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

@@ -48,15 +48,30 @@ export class AnalysisPool {
   private next = 0;
   private turn = 0;
 
-  constructor(settings: PoolSettings, setup: WorkerSetup) {
+  /**
+   * `receive` sees each worker's results in the order that worker made them, as they arrive
+   * (before any caller does): where per-worker numberings are mapped (search/term-table.ts).
+   * A throw there sends that one file back to the caller.
+   */
+  constructor(settings: PoolSettings, setup: WorkerSetup, receive?: (worker: number, prepared: Prepared) => Prepared) {
     for (let i = 0; i < settings.size; i++) {
       const worker = new Worker(settings.script, { workerData: setup, execArgv: [...(settings.execArgv ?? [])] });
       const slot: Slot = { worker, pending: new Map(), alive: true };
       worker.on('message', (m: WorkerReply) => {
+        let reply = m;
+        let failed: unknown;
+        if (m.prepared && receive) {
+          try {
+            reply = { ...m, prepared: receive(i, m.prepared) };
+          } catch (e) {
+            failed = e;
+          }
+        }
         const p = slot.pending.get(m.n);
         if (!p) return;
         slot.pending.delete(m.n);
-        if (m.prepared) p.resolve(m);
+        if (failed !== undefined) p.reject(new Error(`could not take the worker's result: ${String(failed)}`));
+        else if (reply.prepared) p.resolve(reply);
         else p.reject(m.unread ? new UnreadError(m.error) : new Error(m.error ?? 'worker gave no result'));
       });
       const fail = (why: string) => {

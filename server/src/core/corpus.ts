@@ -13,6 +13,7 @@ import { isStartMarkerLike } from './parse';
 import type { FixAllInput } from './curation/fix-all';
 import { AnalysisPool, UnreadError, WorkerGoneError, type PoolSettings } from './analysis-pool';
 import type { Prepared } from './prepare';
+import type { TermTranslator } from './search/term-table';
 
 /** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
 export interface Workspace {
@@ -308,7 +309,16 @@ export class Corpus {
    * worker could not do is analysed here.
    */
   private async scanInWorkers(chunks: readonly string[], settings: PoolSettings, log: ((message: string) => void) | undefined, progress: () => void, yieldNow: () => Promise<void>, signal?: AbortSignal): Promise<void> {
-    const pool = new AnalysisPool(settings, { options: this.diskOptions, entities: this.options.config?.entities ?? [] });
+    // Each worker numbers its search terms; its numbers are mapped here as its results arrive.
+    const translators = new Map<number, TermTranslator>();
+    const receive = (worker: number, p: Prepared): Prepared => {
+      const terms = p.search?.terms;
+      if (!terms || !('fresh' in terms)) return p;
+      let tr = translators.get(worker);
+      if (!tr) translators.set(worker, (tr = this.search.translator()));
+      return { ...p, search: { ...p.search!, terms: tr.receive(terms) } };
+    };
+    const pool = new AnalysisPool(settings, { options: this.diskOptions, entities: this.options.config?.entities ?? [] }, receive);
     this.scanWorkers = settings.size;
     // Enough in flight to keep every worker busy while the merges run here.
     const AHEAD = 32 * settings.size;

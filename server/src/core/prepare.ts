@@ -5,6 +5,7 @@ import { buildRecord, type ChunkRecord } from './corpus-index';
 import type { EntityRecognizer } from './entities/recognizer';
 import { packFindings } from './packed-findings';
 import { searchDigest, type SearchDigest } from './search';
+import type { LocalTermTable } from './search/term-table';
 
 export interface Prepared {
   /** Packed (packed-findings.ts): bytes cross threads without a clone. */
@@ -17,12 +18,20 @@ export interface Prepared {
   readonly record?: ChunkRecord;
 }
 
-export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOptions, recognizer: EntityRecognizer): Prepared {
+/**
+ * `terms`: a worker's own numbering of search terms, so the digest carries numbers, not strings
+ * (the main thread maps them with a `TermTranslator`).
+ */
+export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOptions, recognizer: EntityRecognizer, terms?: LocalTermTable): Prepared {
   const analysis = analyzeBytes(id, bytes, options);
   const errors = analysis.errors.map(({ code, error }) => ({ code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
   const chunk = analysis.chunk;
   const findings = packFindings(analysis.findings);
   const findingCount = analysis.findings.length;
   if (!chunk) return { findings, findingCount, errors };
-  return { findings, findingCount, errors, search: searchDigest(chunk), record: buildRecord(id, chunk, recognizer) };
+  const record = buildRecord(id, chunk, recognizer);
+  const digest = searchDigest(chunk);
+  // Numbered last: a throw after it would lose the new numbers the main thread must receive.
+  const search = terms && 'terms' in digest.terms ? { ...digest, terms: terms.encode(digest.terms) } : digest;
+  return { findings, findingCount, errors, search, record };
 }

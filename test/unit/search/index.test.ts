@@ -3,7 +3,9 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseChunk } from '../../../server/src/core';
 import { CorpusSearch, type RelatedSignals } from '../../../server/src/core/search';
-import { InvertedIndex } from '../../../server/src/core/search/inverted-index';
+import { InvertedIndex, termBag } from '../../../server/src/core/search/inverted-index';
+import { LocalTermTable, TermTranslator } from '../../../server/src/core/search/term-table';
+import { terms } from '../../../server/src/core/search/tokenize';
 import { jaccard, shingles } from '../../../server/src/core/search/near-duplicates';
 
 const WORDS = 'intelligence artificielle puissance calcul données énergie nucléaire investissement infrastructure semi-conducteurs modèle entreprise gouvernement recherche usine talents marché capital projet annonce'.split(' ');
@@ -43,6 +45,56 @@ describe('inverted index', () => {
         assert.deepEqual(incremental.search(q, 5).map((h) => [h.id, h.score.toFixed(9)]), rebuilt.search(q, 5).map((h) => [h.id, h.score.toFixed(9)]), q);
       }
     }), { numRuns: 150 });
+  });
+
+  it('ranks like a rebuild after its dead postings are compacted away', () => {
+    // Past 1 000 removed documents and a quarter of all, the pool is rebuilt with live entries only.
+    const incremental = new InvertedIndex();
+    const final = new Map<string, string>();
+    for (let round = 0; round < 3; round++) {
+      for (let d = 0; d < 900; d++) {
+        const text = prose(d * 7 + round, 15 + (d % 11));
+        incremental.set(`doc${d}`, text);
+        final.set(`doc${d}`, text);
+      }
+      for (let d = round; d < 900; d += 2) {
+        incremental.remove(`doc${d}`);
+        final.delete(`doc${d}`);
+      }
+    }
+    const rebuilt = new InvertedIndex();
+    for (const [id, text] of [...final].sort()) rebuilt.set(id, text);
+    assert.deepEqual(incremental.snapshot(), rebuilt.snapshot());
+    for (const q of ['calcul énergie', 'infrastructre', 'marché capital usine', 'talents']) {
+      const a = incremental.search(q, 8).map((h) => [h.id, h.score.toFixed(9)]);
+      assert.ok(a.length > 0, q);
+      assert.deepEqual(a, rebuilt.search(q, 8).map((h) => [h.id, h.score.toFixed(9)]), q);
+    }
+  });
+
+  it('takes documents numbered by workers exactly as documents given as words', () => {
+    const byWords = new InvertedIndex();
+    const byNumbers = new InvertedIndex();
+    // Two workers, each with its own numbering, their documents interleaved as a scan merges them.
+    const tables = [new LocalTermTable(), new LocalTermTable()];
+    const translators = [new TermTranslator(byNumbers), new TermTranslator(byNumbers)];
+    for (let d = 0; d < 60; d++) {
+      const text = prose(d, 10 + (d % 13)) + (d % 5 === 0 ? ' Stargate' : '');
+      byWords.set(`doc${d}`, text);
+      const w = d % 2;
+      const local = structuredClone(tables[w]!.encode(termBag(terms(text))));
+      byNumbers.setIds(`doc${d}`, translators[w]!.receive(local));
+    }
+    assert.deepEqual(byNumbers.snapshot(), byWords.snapshot());
+    for (const q of ['stargte', 'calcul énergie', 'usine']) assert.deepEqual(byNumbers.search(q, 10), byWords.search(q, 10), q);
+  });
+
+  it('refuses a worker document whose new term numbers it never received', () => {
+    const table = new LocalTermTable();
+    const translator = new TermTranslator(new InvertedIndex());
+    table.encode(termBag(['calcul', 'energie']));
+    // The first document's reply was lost: its two new terms are unknown here.
+    assert.throws(() => translator.receive(table.encode(termBag(['calcul', 'usine']))), /out of order/);
   });
 
   it('ranks a document matching every query term above one matching a single term', () => {

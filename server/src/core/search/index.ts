@@ -4,7 +4,8 @@ import type { Chunk, Finding, Range, Severity } from '../model';
 import { chunkName } from '../chunk-name';
 import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
-import { InvertedIndex, termBag, type TermBag } from './inverted-index';
+import { InvertedIndex, termBag, type TermBag, type TermIds } from './inverted-index';
+import { TermTranslator, type LocalTerms } from './term-table';
 import { bandKeys, NearDuplicates, shinglesOfWords } from './near-duplicates';
 import { edges, OverlapIndex, type Edges } from './overlap';
 import { Interner } from '../own';
@@ -43,8 +44,11 @@ interface Meta {
 
 /** What the search structures keep of a chunk, computed without them (pure: worker-safe). */
 export interface SearchDigest {
-  /** Search terms (stop words removed), each once with its count. */
-  readonly terms: TermBag;
+  /**
+   * Search terms (stop words removed), each once with its count: as strings, or numbered by a
+   * worker (`LocalTerms`, received through `translator()`) or by this index (`TermIds`).
+   */
+  readonly terms: TermBag | LocalTerms | TermIds;
   /** LSH band keys; undefined for a chunk too small to compare. */
   readonly bands: Float64Array | undefined;
   readonly shingleCount: number;
@@ -97,10 +101,18 @@ export class CorpusSearch {
     this.setDigest(id, searchDigest(chunk));
   }
 
+  /** Maps one worker's term numbers onto this index's (one per worker and scan). */
+  translator(): TermTranslator {
+    return new TermTranslator(this.text);
+  }
+
   /** Puts a chunk in from its digest (`searchDigest`, computed here or in a worker). */
   setDigest(id: string, d: SearchDigest): void {
+    const t = d.terms;
+    if ('fresh' in t) throw new Error('a worker\'s term numbers must go through translator() first');
     this.remove(id);
-    this.text.setBag(id, d.terms);
+    if ('terms' in t) this.text.setBag(id, t);
+    else this.text.setIds(id, t);
     this.duplicates.setKeys(id, d.bands, d.shingleCount);
     this.overlaps.setEdges(id, d.edges);
     const days = new Set(d.days);
