@@ -5,6 +5,7 @@ import { parseChunk } from '../../../server/src/core';
 import { CorpusSearch, type RelatedSignals } from '../../../server/src/core/search';
 import { InvertedIndex, termBag } from '../../../server/src/core/search/inverted-index';
 import { LocalTermTable, TermTranslator } from '../../../server/src/core/search/term-table';
+import { lineHash } from '../../../server/src/core/search/overlap';
 import { terms } from '../../../server/src/core/search/tokenize';
 import { jaccard, shingles } from '../../../server/src/core/search/near-duplicates';
 
@@ -121,6 +122,23 @@ function corpusOf(files: Record<string, string>, signals?: RelatedSignals): Corp
   for (const [id, c] of chunks) search.set(id, c);
   return search;
 }
+
+describe('overlap line hashes', () => {
+  it('tell apart 200 000 lines that differ by one character, and stay below 2^53', () => {
+    const seen = new Map<number, string>();
+    const base = 'Le projet Stargate annonce 500 milliards de $ pour les centres de données';
+    for (let i = 0; i < 200_000; i++) {
+      // One changed character, a moved word, or a different length: what near lines look like.
+      const line = i % 3 === 0 ? `${base} ${i}` : i % 3 === 1 ? base.slice(0, i % base.length) + String.fromCharCode(0x61 + (i % 26)) + base.slice((i % base.length) + 1) + i : `${i} ${base}`;
+      const h = lineHash(line);
+      assert.ok(Number.isSafeInteger(h) && h >= 0, line);
+      const before = seen.get(h);
+      if (before !== undefined) assert.equal(before, line, 'two different lines share a hash');
+      seen.set(h, line);
+    }
+    assert.equal(lineHash(base), lineHash(`${base}`.slice(0)));
+  });
+});
 
 describe('overlap and near-duplicates', () => {
   const a = [

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { foldTerm, terms } from '../../../server/src/core/search/tokenize';
-import { boundedDistance, TypoIndex } from '../../../server/src/core/search/typo';
+import fc from 'fast-check';
+import { boundedDistance, forEachDeletionHash, hashKey, TypoIndex } from '../../../server/src/core/search/typo';
 
 describe('search terms', () => {
   it('fold accents, case, elisions and the hashtag# artifact', () => {
@@ -27,6 +28,41 @@ describe('typo tolerance', () => {
     assert.equal(idx.expand('stargame').get('stargate'), 1);
     assert.equal(idx.expand('tsargate').get('stargate'), 1);
     assert.equal(idx.expand('trmup').get('trump'), 1);
+  });
+
+  it('files each deletion under the hash of the deletion written out', () => {
+    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 32, unit: fc.constantFrom(...'aeéiostrçœ𝒳-'.split('')) }), (s) => {
+      const got: number[] = [];
+      forEachDeletionHash(s, (h) => got.push(h));
+      assert.deepEqual(got, [...Array(s.length).keys()].map((i) => hashKey(s.slice(0, i) + s.slice(i + 1))));
+    }), { numRuns: 500 });
+  });
+
+  it('finds the same neighbours as a scan of the whole vocabulary', () => {
+    // 5 000 terms: hash keys that collide may only add comparisons, never change the answer.
+    const words: string[] = [];
+    let x = 7;
+    for (let i = 0; i < 5000; i++) {
+      let w = '';
+      for (let k = 0; k < 4 + (i % 7); k++) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        w += 'abcdeilnorstu'[x % 13];
+      }
+      words.push(w);
+    }
+    const vocab = new TypoIndex();
+    for (const w of words) vocab.add(w);
+    // Queries of four letters or more: shorter ones get no typo tolerance by design.
+    for (const q of words.slice(0, 300).map((w, i) => (i % 2 ? w.slice(1) : `${w}e`)).filter((q) => q.length >= 4)) {
+      const max = q.length >= 8 ? 2 : 1;
+      const got = vocab.expand(q);
+      for (const w of new Set(words)) {
+        const d = boundedDistance(q, w, max);
+        // Distance 1 always; distance 2 only through meeting deletions (see typo.ts), so checked one way.
+        if (d <= 1) assert.equal(got.get(w), d, `${q} → ${w}`);
+        if (got.has(w)) assert.equal(got.get(w), d, `${q} → ${w}`);
+      }
+    }
   });
 
   it('allows two edits only on long words, and nothing for short ones', () => {

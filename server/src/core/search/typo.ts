@@ -13,18 +13,29 @@
 export const MAX_TYPO_TERM = 32;
 
 export class TypoIndex {
-  private readonly byDeletion = new Map<string, string[]>();
+  /**
+   * A deletion's hash → the term(s) it comes from, by number (one number, or an array for
+   * several). Keys are 30-bit hashes, not strings: half a million deletion strings weighed
+   * more than the postings. Two deletions may share a hash; every candidate is checked by its
+   * distance, so a collision costs one comparison, never a wrong answer.
+   */
+  private readonly byDeletion = new Map<number, number | number[]>();
+  private readonly terms: string[] = [];
   private readonly known = new Set<string>();
 
   add(term: string): void {
     if (this.known.has(term)) return;
     this.known.add(term);
     if (term.length > MAX_TYPO_TERM) return;
-    for (const d of deletions1(term)) {
-      const list = this.byDeletion.get(d);
-      if (list) list.push(term);
-      else this.byDeletion.set(d, [term]);
-    }
+    const no = this.terms.length;
+    this.terms.push(term);
+    forEachDeletionHash(term, (h) => {
+      const cur = this.byDeletion.get(h);
+      if (cur === undefined) this.byDeletion.set(h, no);
+      else if (typeof cur === 'number') {
+        if (cur !== no) this.byDeletion.set(h, [cur, no]);
+      } else if (cur[cur.length - 1] !== no) cur.push(no);
+    });
   }
 
   has(term: string): boolean {
@@ -43,19 +54,48 @@ export class TypoIndex {
     const maxDistance = term.length >= 8 ? 2 : 1;
     const keys = new Set<string>([term, ...deletions1(term)]);
     if (maxDistance === 2) for (const d of [...keys]) for (const dd of deletions1(d)) keys.add(dd);
+    const consider = (candidate: string) => {
+      if (out.has(candidate)) return;
+      const d = boundedDistance(term, candidate, maxDistance);
+      if (d <= maxDistance) out.set(candidate, d);
+    };
     for (const k of keys) {
-      for (const candidate of this.byDeletion.get(k) ?? []) {
-        if (out.has(candidate)) continue;
-        const d = boundedDistance(term, candidate, maxDistance);
-        if (d <= maxDistance) out.set(candidate, d);
-      }
+      const hit = this.byDeletion.get(hashKey(k));
+      if (typeof hit === 'number') consider(this.terms[hit]!);
+      else if (hit) for (const no of hit) consider(this.terms[no]!);
       // The key itself may be a vocabulary term reached by deleting from the query.
-      if (this.known.has(k) && !out.has(k)) {
-        const d = boundedDistance(term, k, maxDistance);
-        if (d <= maxDistance) out.set(k, d);
-      }
+      if (this.known.has(k)) consider(k);
     }
     return out;
+  }
+}
+
+const FNV = 0x811c9dc5;
+const PRIME = 0x01000193;
+const finish = (h: number) => {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  return h & 0x3fffffff;
+};
+
+/** The hash deletion keys are filed under (FNV-1a over UTF-16 code units, 30 bits: a small integer). */
+export function hashKey(s: string): number {
+  let h = FNV;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
+  return finish(h);
+}
+
+/** `hashKey` of each one-character deletion of `s`, without building the strings. */
+export function forEachDeletionHash(s: string, visit: (h: number) => void): void {
+  // The hash of every prefix, then each deletion continues from the prefix before the gap.
+  const prefix = new Int32Array(s.length + 1);
+  prefix[0] = FNV;
+  for (let i = 0; i < s.length; i++) prefix[i + 1] = Math.imul(prefix[i]! ^ s.charCodeAt(i), PRIME);
+  for (let gap = 0; gap < s.length; gap++) {
+    let h = prefix[gap]!;
+    for (let i = gap + 1; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
+    visit(finish(h));
   }
 }
 
