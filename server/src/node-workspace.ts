@@ -1,5 +1,5 @@
 // The core's Workspace over the real file system, for the server (file URIs) and the CLI (paths).
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
@@ -48,6 +48,7 @@ export const pathWorkspace: Workspace = {
   },
   readHead,
   localPath: (id) => id,
+  readFileNow: (id) => readFileSync(id),
 };
 
 /** Ids are `file:` URIs (the server). */
@@ -65,6 +66,11 @@ export const uriWorkspace: Workspace = {
   },
   async readHead(id, bytes) {
     return readHead(URI.parse(id).fsPath, bytes);
+  },
+  readFileNow(id) {
+    const uri = URI.parse(id);
+    if (uri.scheme !== 'file') throw new Error(`not a local file: ${id}`);
+    return readFileSync(uri.fsPath);
   },
 };
 

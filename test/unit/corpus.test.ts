@@ -105,6 +105,37 @@ describe('what a disk entry keeps', () => {
     }
     assert.equal(corpus.get(`${ROOT}/a/bin.txt`)!.hasChunk, false);
   });
+
+  it('with a synchronous read, it keeps a fingerprint and reads the file again when asked', async () => {
+    const files: Record<string, string | Uint8Array> = {};
+    for (let i = 0; i < 300; i++) files[`a/${String(i).padStart(3, '0')}.txt`] = [CHAT, `\uFEFF${CHAT_NEXT}`, ARTICLE.replace(/\n/g, '\r\n')][i % 3]!;
+    const ws = new MemoryWorkspace(files);
+    let reads = 0;
+    const rereading: Workspace = Object.assign(Object.create(ws) as MemoryWorkspace, {
+      readFileNow(id: string) {
+        reads++;
+        const bytes = ws.files.get(id);
+        if (!bytes) throw new Error(`ENOENT: ${id}`);
+        return bytes;
+      },
+    });
+    const corpus = new Corpus(rereading, { roots: [ROOT] });
+    await corpus.scan();
+    for (const e of corpus.all()) assert.deepEqual(e.analysis.chunk, analyzeBytes(e.id, ws.files.get(e.id)!).chunk, e.id);
+    // Read again, not kept: more files than the parsed cache holds were each read once.
+    assert.equal(reads, 300);
+    // Changed behind the corpus's back (no file event yet): no chunk rather than the wrong text.
+    const changed = `${ROOT}/a/299.txt`;
+    ws.write(changed, CHAT.replace('Pour ceux', 'Pour celles'));
+    ws.write(`${ROOT}/a/298.txt`, new Uint8Array(0));
+    ws.files.delete(`${ROOT}/a/297.txt`);
+    const fresh = new Corpus(rereading, { roots: [ROOT] });
+    await fresh.scan();
+    ws.write(`${ROOT}/a/000.txt`, CHAT.replace('Pour ceux', 'Pour celles'));
+    assert.equal(fresh.get(`${ROOT}/a/000.txt`)!.analysis.chunk, undefined);
+    assert.ok(fresh.get(changed)!.analysis.chunk, 'the version scanned is read back');
+    assert.equal(fresh.get(`${ROOT}/a/297.txt`), undefined);
+  });
 });
 
 describe('updates', () => {

@@ -4,6 +4,7 @@ import { analyzeBytes, type AnalysisOptions } from './analyze';
 import { buildRecord, type ChunkRecord } from './corpus-index';
 import type { EntityRecognizer } from './entities/recognizer';
 import { packFindings } from './packed-findings';
+import { fingerprint, type Fingerprint } from './fingerprint';
 import { searchDigest, type SearchDigest } from './search';
 import type { LocalTermTable } from './search/term-table';
 
@@ -16,6 +17,8 @@ export interface Prepared {
   /** Both undefined when the file could not be read as text. */
   readonly search?: SearchDigest;
   readonly record?: ChunkRecord;
+  /** Of the bytes analysed, so the main thread can keep it instead of them. */
+  readonly fingerprint?: Fingerprint;
 }
 
 /**
@@ -33,5 +36,5 @@ export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOpt
   const digest = searchDigest(chunk);
   // Numbered last: a throw after it would lose the new numbers the main thread must receive.
   const search = terms && 'terms' in digest.terms ? { ...digest, terms: terms.encode(digest.terms) } : digest;
-  return { findings, findingCount, errors, search, record };
+  return { findings, findingCount, errors, search, record, fingerprint: fingerprint(bytes) };
 }
