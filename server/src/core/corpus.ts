@@ -358,6 +358,13 @@ export class Corpus {
     const ready: ({ bytes: Uint8Array; prepared: Prepared | undefined } | null | undefined)[] = new Array(chunks.length);
     let merged = 0;
     let wake: (() => void) | undefined;
+    // Feeders that ran too far ahead wait here for the merge, instead of polling it.
+    let room: (() => void)[] = [];
+    const makeRoom = () => {
+      const waiting = room;
+      room = [];
+      for (const w of waiting) w();
+    };
     const merge = async () => {
       while (merged < chunks.length && !signal?.aborted) {
         const r = ready[merged];
@@ -368,6 +375,7 @@ export class Corpus {
         }
         ready[merged] = undefined;
         const id = chunks[merged++]!;
+        if (room.length > 0 && next - merged < AHEAD) makeRoom();
         if (r !== null && !this.entries.get(id)?.fromBuffer) {
           if (r.prepared) this.putPrepared(id, r.prepared, r.bytes);
           else this.put(id, analyzeBytes(id, r.bytes, this.diskOptions), false, r.bytes);
@@ -381,7 +389,7 @@ export class Corpus {
     const feed = async () => {
       while (next < chunks.length && !signal?.aborted) {
         if (next - merged >= AHEAD) {
-          await new Promise((r) => setImmediate(r));
+          await new Promise<void>((r) => room.push(r));
           continue;
         }
         const i = next++;
@@ -428,7 +436,11 @@ export class Corpus {
       if (signal?.aborted) wake?.();
     };
     try {
-      await Promise.all([merge(), ...Array.from({ length: Math.min(AHEAD, chunks.length) }, feed)]);
+      await Promise.all([
+        // An aborted or finished merge lets every waiting feeder go, so none waits forever.
+        merge().finally(makeRoom),
+        ...Array.from({ length: Math.min(AHEAD, chunks.length) }, feed),
+      ]);
     } finally {
       await pool.close();
     }
