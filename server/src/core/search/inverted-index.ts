@@ -4,6 +4,7 @@
 // incrementally ranks exactly like one rebuilt from scratch.
 import { terms } from './tokenize';
 import { TypoIndex } from './typo';
+import { own } from '../own';
 
 /**
  * Every term's postings in one pool of fixed blocks, `[next, doc, tf, doc, tf, …]`: appending
@@ -118,6 +119,8 @@ export class InvertedIndex {
     const known = this.termNo.get(term);
     if (known !== undefined) return known;
     const t = this.termNames.length;
+    // Kept for good: a copy, so the chunk text the word was cut from is not kept with it.
+    term = own(term);
     if (t === this.head.length) {
       const grow = (a: Int32Array) => {
         const g = new Int32Array(a.length * 2);

@@ -3,6 +3,7 @@
 // index's vocabulary. A scan's merge then takes each document as typed arrays: no per-term
 // string is cloned, received or looked up on the thread that answers the editor.
 import type { InvertedIndex, TermBag, TermIds } from './inverted-index';
+import { own } from '../own';
 
 /** A document's terms in one worker's numbering, with the terms that numbering gained for it. */
 export interface LocalTerms {
@@ -27,7 +28,8 @@ export class LocalTermTable {
       let n = this.numbers.get(t);
       if (n === undefined) {
         n = this.numbers.size;
-        this.numbers.set(t, n);
+        // Kept for good: a copy, so the chunk text the word was cut from is not kept with it.
+        this.numbers.set(own(t), n);
         fresh.push(t);
       }
       ids[k] = n;

@@ -11,6 +11,8 @@ import { own } from '../own';
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/;
 
 const ASCII_WORD = /^[a-z0-9]+$/;
+const COMBINING = /[\u0300-\u036f]/g;
+const LIGATURE = /[œæ]/;
 /** Surface forms repeat a lot in a corpus: folding each once saves most of the tokenizing time. */
 const folded = new Map<string, string>();
 const FOLD_CACHE_LIMIT = 200_000;
@@ -23,7 +25,7 @@ export function foldTerm(word: string): string {
   if (!ASCII_WORD.test(w)) {
     if (w.startsWith('hashtag#')) w = w.slice(8);
     w = w.replace(ELISION, '');
-    w = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+    w = w.normalize('NFD').replace(COMBINING, '').replace(/œ/g, 'oe').replace(/æ/g, 'ae');
   }
   if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
   // Kept as index terms and cache keys: copies, so no chunk text stays pinned behind them.
@@ -51,16 +53,25 @@ export function terms(text: string, keepStopWords = false): string[] {
  */
 export const MAX_WORD = 64;
 
-/** Every folded word of a text, stop words kept: tokenize once, then derive the rest. */
+/**
+ * Every folded word of a text, stop words kept: tokenize once, then derive the rest. The text is
+ * folded whole (lower case, accents off: one native pass each) before it is cut into words,
+ * which is what `foldTerm` does word by word; per word only the rare cases remain (œ, æ,
+ * elisions). Accents typed as separate combining marks (e + U+0301) now fold like precomposed
+ * ones instead of cutting the word.
+ */
 export function allWords(text: string): string[] {
   const out: string[] = [];
-  const lower = text.toLowerCase();
+  const folded = text.toLowerCase().normalize('NFD').replace(COMBINING, '');
   FAST_WORD.lastIndex = 0;
-  for (let m = FAST_WORD.exec(lower); m; m = FAST_WORD.exec(lower)) {
+  for (let m = FAST_WORD.exec(folded); m; m = FAST_WORD.exec(folded)) {
+    let f = m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0];
+    const elided = f.includes("'") || f.includes('’');
+    if (elided) f = f.replace(ELISION, '');
+    if (LIGATURE.test(f)) f = f.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
     // `hashtag#OpenAI`: the regex stops at '#', so the prefix shows up as its own word; skip it.
-    const f = foldTerm(m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0]);
     if (f === 'hashtag') continue;
-    if (f.includes("'") || f.includes('’')) {
+    if (elided && (f.includes("'") || f.includes('’'))) {
       for (const part of f.split(/['’]/)) if (part.length >= 2 || /\d/.test(part)) out.push(part);
     } else if (f.length >= 2 || /\d/.test(f)) out.push(f);
   }
