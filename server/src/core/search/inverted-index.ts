@@ -7,12 +7,16 @@ import { TypoIndex } from './typo';
 import { own } from '../own';
 
 /**
- * Every term's postings in one pool of fixed blocks, `[next, doc, tf, doc, tf, …]`: appending
- * a posting touches two numbers and one block, where a typed array per term cost an object, two
- * arrays and their regrowth (about four times slower to fill, measured on a scan's merge).
+ * Every term's postings in one pool of fixed blocks, `[next, posting × 8]`: appending a posting
+ * touches two numbers and one block, where a typed array per term cost an object, two arrays and
+ * their regrowth (about four times slower to fill, measured on a scan's merge). A posting is one
+ * 32-bit number, `doc × 256 + tf`: term frequencies saturate at 255 (BM25 barely moves past a
+ * few), documents are numbered below 2^23.
  */
 const BLOCK = 8;
-const BLOCK_INTS = 1 + 2 * BLOCK;
+const BLOCK_INTS = 1 + BLOCK;
+const TF_MAX = 255;
+const DOC_LIMIT = 1 << 23;
 
 /** A document's distinct terms in order of first use, with their counts, and its length in terms. */
 export interface TermBag {
@@ -148,7 +152,8 @@ export class InvertedIndex {
     let block = this.tail[t]!;
     if (c % BLOCK === 0) {
       if (this.used + BLOCK_INTS > this.pool.length) {
-        const grown = new Int32Array(this.pool.length * 2);
+        // By half, not double: at 100 000 chunks the pool is a hundred MB, and its slack counts.
+        const grown = new Int32Array(Math.ceil(this.pool.length * 1.5));
         grown.set(this.pool);
         this.pool = grown;
       }
@@ -159,9 +164,7 @@ export class InvertedIndex {
       else this.head[t] = fresh;
       this.tail[t] = block = fresh;
     }
-    const at = block + 1 + 2 * (c % BLOCK);
-    this.pool[at] = doc;
-    this.pool[at + 1] = tf;
+    this.pool[block + 1 + (c % BLOCK)] = doc * 256 + tf;
     this.count[t] = c + 1;
   }
 
@@ -175,8 +178,9 @@ export class InvertedIndex {
     for (let b = this.head[t]!; b >= 0 && left > 0; b = pool[b]!) {
       const n = left < BLOCK ? left : BLOCK;
       for (let i = 0; i < n; i++) {
-        const doc = pool[b + 1 + 2 * i]!;
-        if (this.ids[doc] !== '') visit(doc, pool[b + 2 + 2 * i]!);
+        const p = pool[b + 1 + i]!;
+        const doc = p >>> 8;
+        if (this.ids[doc] !== '') visit(doc, p & TF_MAX);
       }
       left -= n;
     }
@@ -188,6 +192,10 @@ export class InvertedIndex {
    */
   setIds(id: string, bag: TermIds): void {
     if (this.docNo.has(id)) this.remove(id);
+    if (this.ids.length >= DOC_LIMIT) {
+      this.compact();
+      if (this.ids.length >= DOC_LIMIT) throw new Error(`the search index holds at most ${DOC_LIMIT} chunks`);
+    }
     const no = this.ids.length;
     this.ids.push(id);
     this.lengths.push(bag.length);
@@ -196,7 +204,7 @@ export class InvertedIndex {
     const { ids, counts } = bag;
     for (let k = 0; k < ids.length; k++) {
       const t = ids[k]!;
-      this.append(t, no, Math.min(counts[k]!, 65535));
+      this.append(t, no, Math.min(counts[k]!, TF_MAX));
       this.dfs[t]!++;
     }
     this.docTerms[no] = ids;
@@ -243,8 +251,9 @@ export class InvertedIndex {
       for (let b = old.head[t]!; b >= 0 && left > 0; b = old.pool[b]!) {
         const n = left < BLOCK ? left : BLOCK;
         for (let i = 0; i < n; i++) {
-          const to = remap[old.pool[b + 1 + 2 * i]!]!;
-          if (to >= 0) live.push(to, old.pool[b + 2 + 2 * i]!);
+          const p = old.pool[b + 1 + i]!;
+          const to = remap[p >>> 8]!;
+          if (to >= 0) live.push(to, p & TF_MAX);
         }
         left -= n;
       }
