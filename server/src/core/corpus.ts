@@ -145,10 +145,26 @@ class DiskEntry implements CorpusEntry {
     return unpackFindings(this.packed);
   }
 
+  /**
+   * Its findings and derived header are made when read: most callers want the chunk alone
+   * (previews, duplicate checks, related chunks), and unpacking findings cost more than parsing.
+   */
   get analysis(): Analysis {
     const chunk = this.source === undefined ? undefined : this.parsed.get(this.id, this.source, this.maxBytes);
-    const findings = this.findings;
-    return chunk ? { chunk, derived: deriveHeader(chunk), findings, errors: this.errors } : { findings, errors: this.errors };
+    const entry = this;
+    let findings: readonly Finding[] | undefined;
+    if (!chunk) return { get findings() { return (findings ??= entry.findings); }, errors: this.errors };
+    let derived: Analysis['derived'];
+    return {
+      chunk,
+      get derived() {
+        return (derived ??= deriveHeader(chunk));
+      },
+      get findings() {
+        return (findings ??= entry.findings);
+      },
+      errors: this.errors,
+    };
   }
 }
 
