@@ -4,13 +4,14 @@
 // updated one chunk at a time with `apply`; `snapshot()` makes "the incremental index equals
 // a rebuild" checkable. Queries read these maps and never rescan a chunk's text.
 import type { EntityEntry } from './config';
-import { extractEntities, type EntityMention, type MentionKind } from './entities/extract';
+import { extractEntities, type EntityMention, type MentionForm, type MentionKind } from './entities/extract';
 import { foldKey } from './entities/fold';
 import { EntityRecognizer } from './entities/recognizer';
-import { extractFigures, sameQuantity, valueBucket, type FigureMention } from './figures/extract';
+import { extractFigures, sameQuantity, valueBucket, type FigureMention, type ScaleReason, type UnitFamily } from './figures/extract';
+import type { Language } from './figures/language';
 import type { Chunk, ChunkKind, Position, Range } from './model';
 import { articleDate, type TreeChunk } from './corpus-tree';
-import { Interner, own } from './own';
+import { own } from './own';
 import type { RelatedSignals } from './search';
 
 export interface MessageRecord {
@@ -28,6 +29,12 @@ export interface IndexedFigure extends FigureMention {
   readonly subjects: readonly string[];
 }
 
+/**
+ * What the index keeps of one chunk, as built in a worker and cloned to the main thread: the
+ * messages, mentions and figures packed as numbers in `data` (layout at `MSG`, `ENT`, `FIG`),
+ * their strings once each in `strings`. A few objects per chunk instead of a few hundred, and
+ * the main thread interns each distinct string once.
+ */
 export interface ChunkRecord {
   readonly id: string;
   readonly kind: ChunkKind;
@@ -36,13 +43,27 @@ export interface ChunkRecord {
   /** An article's ` date YYYY-MM`, as `YYYY-MM`. */
   readonly articleMonth?: string;
   readonly articleDateRange?: Range;
-  readonly messages: readonly MessageRecord[];
-  readonly entities: readonly EntityMention[];
-  readonly figures: readonly IndexedFigure[];
   /** First and last date of the chunk (`YYYY-MM-DD`, or `YYYY-MM` for an article date). */
   readonly firstDate?: string;
   readonly lastDate?: string;
   /** A chunk without messages: where it sits in the dates tree (`articleDate`). */
+  readonly treeDate?: TreeChunk['date'];
+  readonly strings: readonly string[];
+  readonly data: Int32Array;
+}
+
+/** A chunk's record as queries see it (`record`), made from the packed one when asked. */
+export interface RecordView {
+  readonly id: string;
+  readonly kind: ChunkKind;
+  readonly header?: Readonly<Record<string, string>>;
+  readonly articleMonth?: string;
+  readonly articleDateRange?: Range;
+  readonly messages: readonly MessageRecord[];
+  readonly entities: readonly EntityMention[];
+  readonly figures: readonly IndexedFigure[];
+  readonly firstDate?: string;
+  readonly lastDate?: string;
   readonly treeDate?: TreeChunk['date'];
 }
 
@@ -110,7 +131,7 @@ export type IndexHit =
 
 type Counts = Map<string, number>;
 
-function bump(map: Map<string, Counts>, key: string, id: string, by: number): void {
+function bump<K>(map: Map<K, Counts>, key: K, id: string, by: number): void {
   let m = map.get(key);
   if (!m) map.set(key, (m = new Map()));
   const n = (m.get(id) ?? 0) + by;
@@ -130,121 +151,173 @@ function range(line: number, start: number, end: number): Range {
   return { start: { line, character: start }, end: { line, character: end } };
 }
 
+// The layout of `ChunkRecord.data`: three counts, then the messages, the mentions, the
+// figures and the figures' subjects. Fields marked (s) are string numbers: into the record's
+// `strings` as built, into the index's string table once applied. -1: absent.
+const HEAD = 3;
+/** line, day (s), time (s), sender (s), sender start and end, date start and end. */
+const MSG = 8;
+/** entity (s), line, start, end, surface (s), form (s). */
+const ENT = 6;
+/**
+ * line, start, end, surface (s), value (2), family (s), unit (s), language (s), flags, scale
+ * word (s), multiplier (2), reason (s), alternative (2), first subject, subjects.
+ */
+const FIG = 18;
+const F_SCALE = 1;
+const F_ALTERNATIVE = 2;
+const F_IN_RANGE = 4;
+const F_IN_RANGE_TRUE = 8;
+const F_APPROXIMATE = 16;
+const F_APPROXIMATE_TRUE = 32;
+/** Offsets of the string fields, which `pack` maps to the index's numbers. */
+const MSG_STRINGS = [1, 2, 3];
+const ENT_STRINGS = [0, 4, 5];
+const FIG_STRINGS = [3, 6, 7, 8, 10, 13];
+
+// A double as two int32 words, bit for bit (-0, NaN and all).
+const f64 = new Float64Array(1);
+const i32 = new Int32Array(f64.buffer);
+function putDouble(out: number[], v: number): void {
+  f64[0] = v;
+  out.push(i32[0]!, i32[1]!);
+}
+function getDouble(d: Int32Array, at: number): number {
+  i32[0] = d[at]!;
+  i32[1] = d[at + 1]!;
+  return f64[0]!;
+}
+
 /** What the index keeps of one chunk. Pure: the same chunk always gives the same record. */
-export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecognizer, name: (s: string) => string = own): ChunkRecord {
-  // Every string kept is owned (`name`), so the record does not pin the chunk's text (own.ts).
-  const messages: MessageRecord[] = chunk.messages.map((m) => ({
-    line: m.line,
-    day: `${m.date.year}-${pad(m.date.month)}-${pad(m.date.day)}`,
-    time: m.time,
-    ...(m.sender !== undefined ? { sender: name(m.sender), senderRange: m.senderRange! } : {}),
-    dateRange: m.dateRange,
-  }));
-  const entities = extractEntities(chunk, recognizer).map((e) => ({ ...e, entity: name(e.entity), surface: name(e.surface) }));
-  const byLine = new Map<number, string[]>();
+export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecognizer): ChunkRecord {
+  // The packed strings need no `own`: the index keeps its own copy of each (`CorpusIndex.pack`).
+  const strings: string[] = [];
+  const numbers = new Map<string, number>();
+  const str = (s: string): number => {
+    let n = numbers.get(s);
+    if (n === undefined) {
+      numbers.set(s, (n = strings.length));
+      strings.push(s);
+    }
+    return n;
+  };
+  const entities = extractEntities(chunk, recognizer);
+  const figures = extractFigures(chunk);
+  const out: number[] = [chunk.messages.length, entities.length, figures.length];
+  const dates: string[] = [];
+  for (const m of chunk.messages) {
+    const day = `${m.date.year}-${pad(m.date.month)}-${pad(m.date.day)}`;
+    dates.push(day);
+    const s = m.sender !== undefined ? m.senderRange! : undefined;
+    out.push(m.line, str(day), str(m.time), m.sender !== undefined ? str(m.sender) : -1, s?.start.character ?? 0, s?.end.character ?? 0, m.dateRange.start.character, m.dateRange.end.character);
+  }
+  const byLine = new Map<number, number[]>();
   for (const e of entities) {
+    out.push(str(e.entity), e.line, e.start, e.end, str(e.surface), str(e.form));
     if (!e.entity.startsWith('e:') || recognizer.get(e.entity)?.kind === 'topic') continue;
     const l = byLine.get(e.line) ?? [];
-    if (!l.includes(e.entity)) l.push(e.entity);
+    const n = str(e.entity);
+    if (!l.includes(n)) l.push(n);
     byLine.set(e.line, l);
   }
-  const figures = extractFigures(chunk).map((f) => ({ ...f, surface: name(f.surface), unit: name(f.unit), subjects: byLine.get(f.line) ?? [] }));
+  let subject = HEAD + chunk.messages.length * MSG + entities.length * ENT + figures.length * FIG;
+  const subjects: number[] = [];
+  for (const f of figures) {
+    const of = byLine.get(f.line) ?? [];
+    out.push(f.line, f.start, f.end, str(f.surface));
+    putDouble(out, f.value);
+    const flags = (f.scale ? F_SCALE : 0) | (f.scale?.alternative !== undefined ? F_ALTERNATIVE : 0) | (f.inRange !== undefined ? F_IN_RANGE | (f.inRange ? F_IN_RANGE_TRUE : 0) : 0) | (f.approximate !== undefined ? F_APPROXIMATE | (f.approximate ? F_APPROXIMATE_TRUE : 0) : 0);
+    out.push(str(f.family), str(f.unit), str(f.language), flags, f.scale ? str(f.scale.word) : -1);
+    putDouble(out, f.scale?.multiplier ?? 0);
+    out.push(f.scale ? str(f.scale.reason) : -1);
+    putDouble(out, f.scale?.alternative ?? 0);
+    out.push(subject, of.length);
+    subject += of.length;
+    subjects.push(...of);
+  }
+  for (const n of subjects) out.push(n);
   const articleMonth = chunk.articleDate ? `${chunk.articleDate.year}-${pad(chunk.articleDate.month)}` : undefined;
-  const dates = messages.map((m) => m.day);
   if (articleMonth) dates.push(articleMonth);
   dates.sort();
-  const header = chunk.header ? Object.fromEntries(chunk.header.fields.map((f) => [name(f.name), own(f.value)])) : undefined;
+  // Header values are kept as they are (not interned): own them here, for the main thread's records.
+  const header = chunk.header ? Object.fromEntries(chunk.header.fields.map((f) => [f.name, own(f.value)])) : undefined;
   const treeDate = chunk.messages.length === 0 ? articleDate(chunk) : undefined;
   return {
     id,
     kind: chunk.kind,
     ...(header ? { header } : {}),
     ...(articleMonth ? { articleMonth, articleDateRange: chunk.articleDate!.range } : {}),
-    messages,
-    entities,
-    figures,
     ...(dates.length > 0 ? { firstDate: dates[0]!, lastDate: dates[dates.length - 1]! } : {}),
     ...(treeDate ? { treeDate } : {}),
+    strings,
+    data: Int32Array.from(out),
   };
-}
-
-/**
- * A message as the index keeps it: its sender and date ranges (both on its own line) as four
- * numbers, the Range objects made when asked. Six objects fewer per message.
- */
-class CompactMessage implements MessageRecord {
-  constructor(
-    readonly line: number,
-    readonly day: string,
-    readonly time: string,
-    readonly sender: string | undefined,
-    private readonly senderStart: number,
-    private readonly senderEnd: number,
-    private readonly dateStart: number,
-    private readonly dateEnd: number,
-  ) {}
-
-  get senderRange(): Range | undefined {
-    return this.sender === undefined ? undefined : range(this.line, this.senderStart, this.senderEnd);
-  }
-
-  get dateRange(): Range {
-    return range(this.line, this.dateStart, this.dateEnd);
-  }
 }
 
 const rangeOf = (r: Range): Range => ({ start: { line: r.start.line, character: r.start.character }, end: { line: r.end.line, character: r.end.character } });
 
 /**
- * A record as this thread keeps it: every string shared through `name` (a record cloned from a
- * worker carries a fresh copy of each, down to \`plain\` and \`fr\`), and every object built
- * with one fixed shape (a spread or a clone gives objects out-of-line property stores). At 100 000
- * chunks this is a few hundred MB.
+ * A chunk as the index keeps it: `data` as in `ChunkRecord`, with the index's string numbers.
+ * One fixed shape (a spread or a clone gives objects out-of-line property stores).
  */
-export function compactRecord(r: ChunkRecord, name: (s: string) => string): ChunkRecord {
-  return {
-    id: r.id,
-    kind: r.kind,
-    ...(r.header ? { header: Object.fromEntries(Object.entries(r.header).map(([k, v]) => [name(k), v])) } : {}),
-    ...(r.articleMonth ? { articleMonth: name(r.articleMonth), articleDateRange: rangeOf(r.articleDateRange!) } : {}),
-    messages: r.messages.map((m) => new CompactMessage(m.line, name(m.day), name(m.time), m.sender !== undefined ? name(m.sender) : undefined, m.senderRange?.start.character ?? 0, m.senderRange?.end.character ?? 0, m.dateRange.start.character, m.dateRange.end.character)),
-    entities: r.entities.map((e) => ({ entity: name(e.entity), line: e.line, start: e.start, end: e.end, surface: name(e.surface), form: name(e.form) as typeof e.form })),
-    figures: r.figures.map((f) => ({
-      line: f.line,
-      start: f.start,
-      end: f.end,
-      surface: name(f.surface),
-      value: f.value,
-      family: name(f.family) as typeof f.family,
-      unit: name(f.unit),
-      ...(f.scale ? { scale: { word: name(f.scale.word), multiplier: f.scale.multiplier, reason: name(f.scale.reason) as typeof f.scale.reason, ...(f.scale.alternative !== undefined ? { alternative: f.scale.alternative } : {}) } } : {}),
-      language: name(f.language) as typeof f.language,
-      ...(f.inRange !== undefined ? { inRange: f.inRange } : {}),
-      ...(f.approximate !== undefined ? { approximate: f.approximate } : {}),
-      subjects: f.subjects.map(name),
-    })),
-    ...(r.firstDate ? { firstDate: name(r.firstDate), lastDate: name(r.lastDate!) } : {}),
-    ...(r.treeDate ? { treeDate: r.treeDate } : {}),
-  };
+class Stored {
+  constructor(
+    readonly id: string,
+    readonly kind: ChunkKind,
+    readonly header: Readonly<Record<string, string>> | undefined,
+    readonly articleMonth: string | undefined,
+    readonly articleDateRange: Range | undefined,
+    readonly firstDate: string | undefined,
+    readonly lastDate: string | undefined,
+    readonly treeDate: TreeChunk['date'] | undefined,
+    readonly data: Int32Array,
+  ) {}
+
+  get messageCount(): number {
+    return this.data[0]!;
+  }
+  get entityCount(): number {
+    return this.data[1]!;
+  }
+  get figureCount(): number {
+    return this.data[2]!;
+  }
+  /** Where message `i`, mention `i`, figure `i` starts in `data`. */
+  msg(i: number): number {
+    return HEAD + i * MSG;
+  }
+  ent(i: number): number {
+    return HEAD + this.data[0]! * MSG + i * ENT;
+  }
+  fig(i: number): number {
+    return HEAD + this.data[0]! * MSG + this.data[1]! * ENT + i * FIG;
+  }
 }
+
+/** Indexes of the unit families, for the family buckets. */
+const FAMILIES: readonly UnitFamily[] = ['currency:USD', 'currency:EUR', 'currency:GBP', 'power', 'energy', 'people', 'percent', 'number'];
 
 export class CorpusIndex implements RelatedSignals {
   readonly recognizer: EntityRecognizer;
-  private readonly records = new Map<string, ChunkRecord>();
-  /** Senders, surfaces and entity keys, one owned copy each. */
-  private readonly names = new Interner();
-  /** entity id → chunk → mentions. */
-  private readonly entityChunks = new Map<string, Counts>();
-  /** entity id → surface as written → mentions. */
-  private readonly surfaces = new Map<string, Counts>();
+  private readonly records = new Map<string, Stored>();
+  /**
+   * Senders, days, times, surfaces, entity keys…: one owned copy each, and its number, which the
+   * packed records and the maps below use. Never shrinks: it holds each distinct string seen.
+   */
+  private readonly strings: string[] = [];
+  private readonly numbers = new Map<string, number>();
+  /** entity → chunk → mentions. */
+  private readonly entityChunks = new Map<number, Counts>();
+  /** entity → surface as written → mentions. */
+  private readonly surfaces = new Map<number, Map<number, number>>();
   /** value bucket (1 % grid) → chunk → figures. */
-  private readonly figureBuckets = new Map<string, Counts>();
-  /** `family:bucket` → chunks: related-chunk lookups without scanning each chunk's figures. */
-  private readonly figureFamilyBuckets = new Map<string, Counts>();
+  private readonly figureBuckets = new Map<number, Counts>();
+  /** By family (`FAMILIES`), bucket → chunks: related-chunk lookups without scanning each chunk's figures. */
+  private readonly figureFamilyBuckets: Map<number, Counts>[] = FAMILIES.map(() => new Map());
   /** sender → chunk → messages. */
-  private readonly senderChunks = new Map<string, Counts>();
+  private readonly senderChunks = new Map<number, Counts>();
   /** `YYYY-MM-DD` (messages) or `YYYY-MM` (article dates) → chunk → messages. */
-  private readonly dateChunks = new Map<string, Counts>();
+  private readonly dateChunks = new Map<number, Counts>();
 
   constructor(entities: readonly EntityEntry[] | EntityRecognizer = []) {
     this.recognizer = entities instanceof EntityRecognizer ? entities : new EntityRecognizer(entities);
@@ -254,28 +327,70 @@ export class CorpusIndex implements RelatedSignals {
     return this.records.size;
   }
 
+  private intern(s: string): number {
+    let n = this.numbers.get(s);
+    if (n === undefined) {
+      const copy = own(s);
+      this.numbers.set(copy, (n = this.strings.length));
+      this.strings.push(copy);
+    }
+    return n;
+  }
+
+  private readonly name = (s: string): string => this.strings[this.intern(s)]!;
+
   /** Every chunk as the participants and dates trees take it. */
   *treeChunks(): IterableIterator<TreeChunk> {
     for (const rec of this.records.values()) {
-      yield {
-        id: rec.id,
-        messages: rec.messages.map((m) => ({ line: m.line, date: { year: Number(m.day.slice(0, 4)), month: Number(m.day.slice(5, 7)), day: Number(m.day.slice(8, 10)) }, ...(m.sender !== undefined ? { sender: m.sender } : {}) })),
-        ...(rec.treeDate ? { date: rec.treeDate } : {}),
-      };
+      const d = rec.data;
+      const messages: TreeChunk['messages'][number][] = [];
+      for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) {
+        const day = this.strings[d[at + 1]!]!;
+        messages.push({ line: d[at]!, date: { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)) }, ...(d[at + 3]! >= 0 ? { sender: this.strings[d[at + 3]!]! } : {}) });
+      }
+      yield { id: rec.id, messages, ...(rec.treeDate ? { date: rec.treeDate } : {}) };
     }
   }
 
   /** Puts a chunk's new version in the index, or takes it out (`undefined`). */
   apply(id: string, chunk: Chunk | undefined): void {
-    this.store(id, chunk ? compactRecord(buildRecord(id, chunk, this.recognizer), this.name) : undefined);
+    this.store(id, chunk ? this.pack(buildRecord(id, chunk, this.recognizer)) : undefined);
   }
 
   /** The same from a record built elsewhere (`buildRecord`, in a worker): its strings are shared here. */
   applyRecord(id: string, built: ChunkRecord | undefined): void {
-    this.store(id, built && compactRecord(built, this.name));
+    this.store(id, built && this.pack(built));
   }
 
-  private store(id: string, rec: ChunkRecord | undefined): void {
+  /** A record with the index's string numbers, and its strings shared (a cloned record carries fresh copies). */
+  private pack(r: ChunkRecord): Stored {
+    const map = new Int32Array(r.strings.length);
+    for (let i = 0; i < map.length; i++) map[i] = this.intern(r.strings[i]!);
+    const d = r.data.slice();
+    const to = (at: number, fields: readonly number[]) => {
+      for (const f of fields) if (d[at + f]! >= 0) d[at + f] = map[d[at + f]!]!;
+    };
+    const [messages, entities, figures] = [d[0]!, d[1]!, d[2]!];
+    let at = HEAD;
+    for (let i = 0; i < messages; i++, at += MSG) to(at, MSG_STRINGS);
+    for (let i = 0; i < entities; i++, at += ENT) to(at, ENT_STRINGS);
+    for (let i = 0; i < figures; i++, at += FIG) to(at, FIG_STRINGS);
+    for (; at < d.length; at++) d[at] = map[d[at]!]!;
+    const header = r.header ? Object.fromEntries(Object.entries(r.header).map(([k, v]) => [this.name(k), v])) : undefined;
+    return new Stored(
+      r.id,
+      r.kind,
+      header,
+      r.articleMonth !== undefined ? this.name(r.articleMonth) : undefined,
+      r.articleDateRange ? rangeOf(r.articleDateRange) : undefined,
+      r.firstDate !== undefined ? this.name(r.firstDate) : undefined,
+      r.lastDate !== undefined ? this.name(r.lastDate) : undefined,
+      r.treeDate,
+      d,
+    );
+  }
+
+  private store(id: string, rec: Stored | undefined): void {
     const old = this.records.get(id);
     if (old) this.account(old, -1);
     if (!rec) {
@@ -286,51 +401,132 @@ export class CorpusIndex implements RelatedSignals {
     this.account(rec, +1);
   }
 
-  private readonly name = (s: string) => this.names.get(s);
-
-  private account(rec: ChunkRecord, sign: 1 | -1): void {
-    const { id } = rec;
-    for (const e of rec.entities) {
-      bump(this.entityChunks, e.entity, id, sign);
-      bump(this.surfaces, e.entity, e.surface, sign);
+  private account(rec: Stored, sign: 1 | -1): void {
+    const { id, data: d } = rec;
+    // Chunks counted per distinct entity first: one map update per entity, not per mention.
+    const perEntity = new Map<number, number>();
+    for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) {
+      const e = d[at]!;
+      perEntity.set(e, (perEntity.get(e) ?? 0) + 1);
+      let m = this.surfaces.get(e);
+      if (!m) this.surfaces.set(e, (m = new Map()));
+      const n = (m.get(d[at + 4]!) ?? 0) + sign;
+      if (n <= 0) {
+        m.delete(d[at + 4]!);
+        if (m.size === 0) this.surfaces.delete(e);
+      } else m.set(d[at + 4]!, n);
     }
-    for (const f of rec.figures) {
-      bump(this.figureBuckets, String(valueBucket(f.value)), id, sign);
-      bump(this.figureFamilyBuckets, `${f.family}:${valueBucket(f.value)}`, id, sign);
+    for (const [e, n] of perEntity) bump(this.entityChunks, e, id, sign * n);
+    for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) {
+      const b = valueBucket(getDouble(d, at + 4));
+      bump(this.figureBuckets, b, id, sign);
+      bump(this.figureFamilyBuckets[FAMILIES.indexOf(this.strings[d[at + 6]!] as UnitFamily)]!, b, id, sign);
     }
-    for (const m of rec.messages) {
-      if (m.sender !== undefined) bump(this.senderChunks, m.sender, id, sign);
-      bump(this.dateChunks, m.day, id, sign);
+    for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) {
+      if (d[at + 3]! >= 0) bump(this.senderChunks, d[at + 3]!, id, sign);
+      bump(this.dateChunks, d[at + 1]!, id, sign);
     }
     // An article date counts the chunk for its month, with no message.
     if (rec.articleMonth) {
-      let m = this.dateChunks.get(rec.articleMonth);
+      const month = this.intern(rec.articleMonth);
+      let m = this.dateChunks.get(month);
       if (sign > 0) {
-        if (!m) this.dateChunks.set(rec.articleMonth, (m = new Map()));
+        if (!m) this.dateChunks.set(month, (m = new Map()));
         m.set(id, m.get(id) ?? 0);
       } else if (m && m.get(id) === 0) {
         m.delete(id);
-        if (m.size === 0) this.dateChunks.delete(rec.articleMonth);
+        if (m.size === 0) this.dateChunks.delete(month);
       }
     }
   }
 
-  record(id: string): ChunkRecord | undefined {
-    return this.records.get(id);
+  private message(d: Int32Array, at: number): MessageRecord {
+    const sender = d[at + 3]!;
+    return {
+      line: d[at]!,
+      day: this.strings[d[at + 1]!]!,
+      time: this.strings[d[at + 2]!]!,
+      ...(sender >= 0 ? { sender: this.strings[sender]!, senderRange: range(d[at]!, d[at + 4]!, d[at + 5]!) } : {}),
+      dateRange: range(d[at]!, d[at + 6]!, d[at + 7]!),
+    };
+  }
+
+  private mention(d: Int32Array, at: number): EntityMention {
+    return { entity: this.strings[d[at]!]!, line: d[at + 1]!, start: d[at + 2]!, end: d[at + 3]!, surface: this.strings[d[at + 4]!]!, form: this.strings[d[at + 5]!] as MentionForm };
+  }
+
+  private figure(d: Int32Array, at: number): IndexedFigure {
+    const flags = d[at + 9]!;
+    const s = this.strings;
+    const subjects: string[] = [];
+    for (let k = d[at + 16]!, end = k + d[at + 17]!; k < end; k++) subjects.push(s[d[k]!]!);
+    return {
+      line: d[at]!,
+      start: d[at + 1]!,
+      end: d[at + 2]!,
+      surface: s[d[at + 3]!]!,
+      value: getDouble(d, at + 4),
+      family: s[d[at + 6]!] as UnitFamily,
+      unit: s[d[at + 7]!]!,
+      ...(flags & F_SCALE ? { scale: { word: s[d[at + 10]!]!, multiplier: getDouble(d, at + 11), reason: s[d[at + 13]!] as ScaleReason, ...(flags & F_ALTERNATIVE ? { alternative: getDouble(d, at + 14) } : {}) } } : {}),
+      language: s[d[at + 8]!] as Language,
+      ...(flags & F_IN_RANGE ? { inRange: (flags & F_IN_RANGE_TRUE) !== 0 } : {}),
+      ...(flags & F_APPROXIMATE ? { approximate: (flags & F_APPROXIMATE_TRUE) !== 0 } : {}),
+      subjects,
+    };
+  }
+
+  /** The figures of a chunk, made only up to the first that `keep` takes (by value and family). */
+  private findFigure(rec: Stored, keep: (value: number, family: UnitFamily, at: number) => boolean): IndexedFigure | undefined {
+    const d = rec.data;
+    for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) if (keep(getDouble(d, at + 4), this.strings[d[at + 6]!] as UnitFamily, at)) return this.figure(d, at);
+    return undefined;
+  }
+
+  /** Whether a figure at `at` names entity `subject` (a string number). */
+  private hasSubject(d: Int32Array, at: number, subject: number): boolean {
+    for (let k = d[at + 16]!, end = k + d[at + 17]!; k < end; k++) if (d[k] === subject) return true;
+    return false;
+  }
+
+  record(id: string): RecordView | undefined {
+    const rec = this.records.get(id);
+    if (!rec) return undefined;
+    const d = rec.data;
+    const messages: MessageRecord[] = [];
+    for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) messages.push(this.message(d, at));
+    const entities: EntityMention[] = [];
+    for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) entities.push(this.mention(d, at));
+    const figures: IndexedFigure[] = [];
+    for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) figures.push(this.figure(d, at));
+    return {
+      id: rec.id,
+      kind: rec.kind,
+      ...(rec.header ? { header: rec.header } : {}),
+      ...(rec.articleMonth ? { articleMonth: rec.articleMonth, articleDateRange: rec.articleDateRange! } : {}),
+      messages,
+      entities,
+      figures,
+      ...(rec.firstDate ? { firstDate: rec.firstDate, lastDate: rec.lastDate! } : {}),
+      ...(rec.treeDate ? { treeDate: rec.treeDate } : {}),
+    };
   }
 
   /** Everything the index holds, in a canonical order: equal snapshots, equal indexes. */
   snapshot(): unknown {
-    const sorted = <T>(m: Map<string, T>, f: (v: T) => unknown) => [...m.keys()].sort().map((k) => [k, f(m.get(k)!)]);
-    const counts = (c: Counts) => [...c.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const str = (n: number) => this.strings[n]!;
+    const sorted = <K, T>(m: Map<K, T>, key: (k: K) => string | number, f: (v: T) => unknown) =>
+      [...m.entries()].map(([k, v]) => [key(k), f(v)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const counts = <K>(c: Map<K, number>, key: (k: K) => string | number) => sorted(c, key, (n) => n);
+    const byId = (k: string) => k;
     return {
-      records: sorted(this.records, (r) => r),
-      entityChunks: sorted(this.entityChunks, counts),
-      surfaces: sorted(this.surfaces, counts),
-      figureBuckets: sorted(this.figureBuckets, counts),
-      figureFamilyBuckets: sorted(this.figureFamilyBuckets, counts),
-      senderChunks: sorted(this.senderChunks, counts),
-      dateChunks: sorted(this.dateChunks, counts),
+      records: sorted(this.records, byId, (r) => this.record(r.id)),
+      entityChunks: sorted(this.entityChunks, str, (c) => counts(c, byId)),
+      surfaces: sorted(this.surfaces, str, (c) => counts(c, str)),
+      figureBuckets: sorted(this.figureBuckets, (b) => b, (c) => counts(c, byId)),
+      figureFamilyBuckets: this.figureFamilyBuckets.map((m, i) => [FAMILIES[i], sorted(m, (b) => b, (c) => counts(c, byId))]).filter(([, m]) => (m as unknown[]).length > 0),
+      senderChunks: sorted(this.senderChunks, str, (c) => counts(c, byId)),
+      dateChunks: sorted(this.dateChunks, str, (c) => counts(c, byId)),
     };
   }
 
@@ -342,14 +538,16 @@ export class CorpusIndex implements RelatedSignals {
   at(id: string, p: Position): IndexHit | undefined {
     const rec = this.records.get(id);
     if (!rec) return undefined;
-    for (const m of rec.messages) {
-      if (m.line !== p.line) continue;
-      if (m.senderRange && within(p, m.senderRange)) return { type: 'sender', sender: m.sender!, range: m.senderRange };
-      if (within(p, m.dateRange)) return { type: 'date', day: m.day, range: m.dateRange };
+    const d = rec.data;
+    const c = p.character;
+    for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) {
+      if (d[at] !== p.line) continue;
+      if (d[at + 3]! >= 0 && c >= d[at + 4]! && c <= d[at + 5]!) return { type: 'sender', sender: this.strings[d[at + 3]!]!, range: range(p.line, d[at + 4]!, d[at + 5]!) };
+      if (c >= d[at + 6]! && c <= d[at + 7]!) return { type: 'date', day: this.strings[d[at + 1]!]!, range: range(p.line, d[at + 6]!, d[at + 7]!) };
     }
     if (rec.articleDateRange && rec.articleMonth && within(p, rec.articleDateRange)) return { type: 'date', day: rec.articleMonth, range: rec.articleDateRange };
-    for (const f of rec.figures) if (f.line === p.line && p.character >= f.start && p.character <= f.end) return { type: 'figure', figure: f };
-    for (const e of rec.entities) if (e.line === p.line && p.character >= e.start && p.character <= e.end) return { type: 'entity', mention: e };
+    for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) if (d[at] === p.line && c >= d[at + 1]! && c <= d[at + 2]!) return { type: 'figure', figure: this.figure(d, at) };
+    for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) if (d[at + 1] === p.line && c >= d[at + 2]! && c <= d[at + 3]!) return { type: 'entity', mention: this.mention(d, at) };
     return undefined;
   }
 
@@ -357,8 +555,9 @@ export class CorpusIndex implements RelatedSignals {
   nameOf(entity: string): string {
     const known = this.recognizer.get(entity);
     if (known) return known.name;
-    const s = this.surfaces.get(entity);
-    return s ? mostFrequent(s) : entity.slice(2);
+    const n = this.numbers.get(entity);
+    const s = n === undefined ? undefined : this.surfaces.get(n);
+    return s ? this.mostFrequent(s) : entity.slice(2);
   }
 
   kindOf(entity: string): MentionKind {
@@ -366,17 +565,18 @@ export class CorpusIndex implements RelatedSignals {
   }
 
   info(entity: string): EntityInfo | undefined {
-    const chunks = this.entityChunks.get(entity);
+    const n = this.numbers.get(entity);
+    const chunks = n === undefined ? undefined : this.entityChunks.get(n);
     if (!chunks) return undefined;
     let mentions = 0;
-    for (const n of chunks.values()) mentions += n;
-    const s = this.surfaces.get(entity)!;
+    for (const c of chunks.values()) mentions += c;
+    const s = this.surfaces.get(n!)!;
     return {
       id: entity,
       name: this.nameOf(entity),
       kind: this.kindOf(entity),
       aliases: this.recognizer.get(entity)?.aliases ?? [],
-      seen: [...s.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k),
+      seen: [...s.entries()].map(([k, c]) => [this.strings[k]!, c] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k),
       mentions,
       chunks: chunks.size,
     };
@@ -385,8 +585,11 @@ export class CorpusIndex implements RelatedSignals {
   /** Every mention of an entity in the corpus, chunk by chunk (chunks in id order). */
   mentions(entity: string): { id: string; mention: EntityMention }[] {
     const out: { id: string; mention: EntityMention }[] = [];
-    for (const id of [...(this.entityChunks.get(entity)?.keys() ?? [])].sort()) {
-      for (const m of this.records.get(id)!.entities) if (m.entity === entity) out.push({ id, mention: m });
+    const n = this.numbers.get(entity);
+    const chunks = n === undefined ? undefined : this.entityChunks.get(n);
+    for (const id of [...(chunks?.keys() ?? [])].sort()) {
+      const rec = this.records.get(id)!;
+      for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) if (rec.data[at] === n) out.push({ id, mention: this.mention(rec.data, at) });
     }
     return out;
   }
@@ -394,35 +597,55 @@ export class CorpusIndex implements RelatedSignals {
   entityCard(entity: string, maxLinks = 20): EntityCard | undefined {
     const info = this.info(entity);
     if (!info) return undefined;
-    const chunks = this.entityChunks.get(entity)!;
+    const n = this.numbers.get(entity)!;
+    const chunks = this.entityChunks.get(n)!;
     const links: ChunkLink[] = [];
     let firstDate: string | undefined;
     let lastDate: string | undefined;
-    const together = new Map<string, number>();
+    const together = new Map<number, number>();
     for (const id of [...chunks.keys()].sort()) {
       const rec = this.records.get(id)!;
-      if (links.length < maxLinks) links.push({ id, line: rec.entities.find((m) => m.entity === entity)!.line, count: chunks.get(id)! });
+      const d = rec.data;
+      if (links.length < maxLinks) {
+        let at = rec.ent(0);
+        while (d[at] !== n) at += ENT;
+        links.push({ id, line: d[at + 1]!, count: chunks.get(id)! });
+      }
       if (rec.firstDate && (!firstDate || rec.firstDate < firstDate)) firstDate = rec.firstDate;
       if (rec.lastDate && (!lastDate || rec.lastDate > lastDate)) lastDate = rec.lastDate;
-      for (const other of new Set(rec.entities.map((m) => m.entity))) if (other !== entity) together.set(other, (together.get(other) ?? 0) + 1);
+      const others = new Set<number>();
+      for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) if (d[at] !== n) others.add(d[at]!);
+      for (const other of others) together.set(other, (together.get(other) ?? 0) + 1);
     }
     const withEntities = [...together.entries()]
+      .map(([k, c]) => [this.strings[k]!, c] as const)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, 5)
-      .map(([id, n]) => ({ id, name: this.nameOf(id), chunks: n }));
+      .map(([id, c]) => ({ id, name: this.nameOf(id), chunks: c }));
     const key = foldKey(info.name);
-    const participant = [...this.senderChunks.keys()].find((s) => foldKey(s) === key);
+    let participant: string | undefined;
+    for (const s of this.senderChunks.keys()) {
+      if (foldKey(this.strings[s]!) === key) {
+        participant = this.strings[s]!;
+        break;
+      }
+    }
     return { ...info, links, ...(firstDate ? { firstDate } : {}), ...(lastDate ? { lastDate } : {}), with: withEntities, ...(participant ? { participant } : {}) };
+  }
+
+  /** The chunks in the value buckets around `value`'s, sorted. */
+  private nearValue(value: number, with_: Set<string>): string[] {
+    const b = valueBucket(value);
+    for (const k of [b - 1, b, b + 1]) for (const other of this.figureBuckets.get(k)?.keys() ?? []) with_.add(other);
+    return [...with_].sort();
   }
 
   /** Figures of other chunks within 1 % of `figure`, by the value buckets. */
   private sameAs(id: string, figure: FigureMention): FigureLink[] {
     const out: FigureLink[] = [];
-    const b = valueBucket(figure.value);
-    const ids = new Set<string>();
-    for (const k of [b - 1, b, b + 1]) for (const other of this.figureBuckets.get(String(k))?.keys() ?? []) if (other !== id) ids.add(other);
-    for (const other of [...ids].sort()) {
-      const f = this.records.get(other)!.figures.find((g) => sameQuantity(g, figure));
+    for (const other of this.nearValue(figure.value, new Set())) {
+      if (other === id) continue;
+      const f = this.findFigure(this.records.get(other)!, (value, family) => sameQuantity({ value, family }, figure));
       if (f) out.push({ id: other, figure: f });
     }
     return out;
@@ -433,11 +656,14 @@ export class CorpusIndex implements RelatedSignals {
     const sameIds = new Set(same.map((s) => s.id));
     const different: FigureCard['different'][number][] = [];
     for (const subject of figure.subjects) {
-      for (const other of [...(this.entityChunks.get(subject)?.keys() ?? [])].sort()) {
+      const n = this.numbers.get(subject);
+      const chunks = n === undefined ? undefined : this.entityChunks.get(n);
+      for (const other of [...(chunks?.keys() ?? [])].sort()) {
         if (other === id || sameIds.has(other) || different.some((d) => d.id === other)) continue;
-        const f = this.records.get(other)!.figures.find((g) =>
-          g.subjects.includes(subject) && (g.family === figure.family || g.family === 'number' || figure.family === 'number') && !sameQuantity(g, figure) &&
-          g.value > 0 && figure.value > 0 && Math.max(g.value, figure.value) / Math.min(g.value, figure.value) < 10);
+        const rec = this.records.get(other)!;
+        const f = this.findFigure(rec, (value, family, at) =>
+          this.hasSubject(rec.data, at, n!) && (family === figure.family || family === 'number' || figure.family === 'number') && !sameQuantity({ value, family }, figure) &&
+          value > 0 && figure.value > 0 && Math.max(value, figure.value) / Math.min(value, figure.value) < 10);
         if (f) different.push({ id: other, figure: f, subject, subjectName: this.nameOf(subject) });
         if (different.length >= max) break;
       }
@@ -445,15 +671,24 @@ export class CorpusIndex implements RelatedSignals {
     return { figure, same: same.slice(0, max), different };
   }
 
+  /** A sender's messages in a chunk: line, day and time. */
+  private messagesOf(rec: Stored, sender: number): { line: number; day: string; time: string; at: number }[] {
+    const d = rec.data;
+    const out: { line: number; day: string; time: string; at: number }[] = [];
+    for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) if (d[at + 3] === sender) out.push({ line: d[at]!, day: this.strings[d[at + 1]!]!, time: this.strings[d[at + 2]!]!, at });
+    return out;
+  }
+
   participantCard(sender: string, maxLinks = 20): ParticipantCard | undefined {
-    const chunks = this.senderChunks.get(sender);
+    const n = this.numbers.get(sender);
+    const chunks = n === undefined ? undefined : this.senderChunks.get(n);
     if (!chunks) return undefined;
     let messages = 0;
     let first: ParticipantCard['first'];
     let last: ParticipantCard['last'];
     const links: ChunkLink[] = [];
     for (const id of [...chunks.keys()].sort()) {
-      const mine = this.records.get(id)!.messages.filter((m) => m.sender === sender);
+      const mine = this.messagesOf(this.records.get(id)!, n!);
       messages += mine.length;
       if (links.length < maxLinks) links.push({ id, line: mine[0]!.line, count: mine.length });
       for (const m of mine) {
@@ -467,24 +702,25 @@ export class CorpusIndex implements RelatedSignals {
 
   /** Chunks and messages of a day (`YYYY-MM-DD`) or, for an article date, of a month (`YYYY-MM`). */
   dayCard(day: string, maxLinks = 20): DayCard {
-    const keys = day.length === 7 ? [...this.dateChunks.keys()].filter((k) => k.startsWith(day)) : [day];
+    const keys = day.length === 7 ? [...this.dateChunks.keys()].filter((k) => this.strings[k]!.startsWith(day)) : [this.numbers.get(day)];
     const perChunk = new Map<string, number>();
-    for (const k of keys) for (const [id, n] of this.dateChunks.get(k) ?? []) perChunk.set(id, (perChunk.get(id) ?? 0) + n);
+    for (const k of keys) for (const [id, n] of (k === undefined ? undefined : this.dateChunks.get(k)) ?? []) perChunk.set(id, (perChunk.get(id) ?? 0) + n);
     let messages = 0;
     const links: ChunkLink[] = [];
     for (const id of [...perChunk.keys()].sort()) {
       const n = perChunk.get(id)!;
       messages += n;
       const rec = this.records.get(id)!;
-      const line = rec.messages.find((m) => m.day.startsWith(day))?.line ?? rec.articleDateRange?.start.line ?? 0;
-      if (links.length < maxLinks) links.push({ id, line, count: n });
+      let line: number | undefined;
+      for (let i = 0, at = HEAD; i < rec.messageCount && line === undefined; i++, at += MSG) if (this.strings[rec.data[at + 1]!]!.startsWith(day)) line = rec.data[at]!;
+      if (links.length < maxLinks) links.push({ id, line: line ?? rec.articleDateRange?.start.line ?? 0, count: n });
     }
     return { day, messages, links };
   }
 
   /** Every entity with its counts (for workspace symbols). */
   entities(): EntityInfo[] {
-    return [...this.entityChunks.keys()].map((e) => this.info(e)!);
+    return [...this.entityChunks.keys()].map((e) => this.info(this.strings[e]!)!);
   }
 
   participants(): { sender: string; messages: number; chunks: number; first: { id: string; range: Range } }[] {
@@ -492,16 +728,21 @@ export class CorpusIndex implements RelatedSignals {
       let messages = 0;
       for (const n of chunks.values()) messages += n;
       const id = [...chunks.keys()].sort()[0]!;
-      const m = this.records.get(id)!.messages.find((x) => x.sender === sender)!;
-      return { sender, messages, chunks: chunks.size, first: { id, range: m.senderRange! } };
+      const d = this.records.get(id)!.data;
+      let at = HEAD;
+      while (d[at + 3] !== sender) at += MSG;
+      return { sender: this.strings[sender]!, messages, chunks: chunks.size, first: { id, range: range(d[at]!, d[at + 4]!, d[at + 5]!) } };
     });
   }
 
   /** Senders' ranges across the corpus (references on a sender). */
   senderMentions(sender: string): { id: string; range: Range }[] {
     const out: { id: string; range: Range }[] = [];
-    for (const id of [...(this.senderChunks.get(sender)?.keys() ?? [])].sort()) {
-      for (const m of this.records.get(id)!.messages) if (m.sender === sender) out.push({ id, range: m.senderRange! });
+    const n = this.numbers.get(sender);
+    const chunks = n === undefined ? undefined : this.senderChunks.get(n);
+    for (const id of [...(chunks?.keys() ?? [])].sort()) {
+      const d = this.records.get(id)!.data;
+      for (const m of this.messagesOf(this.records.get(id)!, n!)) out.push({ id, range: range(m.line, d[m.at + 4]!, d[m.at + 5]!) });
     }
     return out;
   }
@@ -509,11 +750,11 @@ export class CorpusIndex implements RelatedSignals {
   /** Figures quoting the same quantity, this one included (references on a figure). */
   figureMentions(id: string, figure: FigureMention): { id: string; range: Range }[] {
     const out: { id: string; range: Range }[] = [];
-    const b = valueBucket(figure.value);
-    const ids = new Set<string>([id]);
-    for (const k of [b - 1, b, b + 1]) for (const other of this.figureBuckets.get(String(k))?.keys() ?? []) ids.add(other);
-    for (const other of [...ids].sort()) {
-      for (const f of this.records.get(other)?.figures ?? []) if (sameQuantity(f, figure)) out.push({ id: other, range: range(f.line, f.start, f.end) });
+    for (const other of this.nearValue(figure.value, new Set([id]))) {
+      const rec = this.records.get(other);
+      if (!rec) continue;
+      const d = rec.data;
+      for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) if (sameQuantity({ value: getDouble(d, at + 4), family: this.strings[d[at + 6]!] as UnitFamily }, figure)) out.push({ id: other, range: range(d[at]!, d[at + 1]!, d[at + 2]!) });
     }
     return out;
   }
@@ -522,43 +763,54 @@ export class CorpusIndex implements RelatedSignals {
   entitiesOf(id: string): { key: string; label: string }[] {
     const rec = this.records.get(id);
     if (!rec) return [];
-    return [...new Set(rec.entities.map((e) => e.entity))].map((key) => ({ key, label: this.nameOf(key) }));
+    const keys = new Set<number>();
+    for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) keys.add(rec.data[at]!);
+    return [...keys].map((k) => ({ key: this.strings[k]!, label: this.nameOf(this.strings[k]!) }));
   }
 
   figuresOf(id: string): { key: string; label: string }[] {
     const rec = this.records.get(id);
     if (!rec) return [];
     const seen = new Map<string, string>();
-    for (const f of rec.figures) if (f.family !== 'percent' && f.family !== 'number') seen.set(`${f.family}:${valueBucket(f.value)}`, f.surface);
+    const d = rec.data;
+    for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) {
+      const family = this.strings[d[at + 6]!]!;
+      if (family !== 'percent' && family !== 'number') seen.set(`${family}:${valueBucket(getDouble(d, at + 4))}`, this.strings[d[at + 3]!]!);
+    }
     return [...seen.entries()].map(([key, label]) => ({ key, label }));
   }
 
   // Both answer in time proportional to `max`, never to the corpus: related chunks asks for
   // every entity of a chunk, and copying the 50 000 chunks that name a common one cost 200 ms.
   chunksWithEntity(key: string, max = Infinity): string[] | undefined {
-    const chunks = this.entityChunks.get(key);
+    const n = this.numbers.get(key);
+    const chunks = n === undefined ? undefined : this.entityChunks.get(n);
     if (chunks && chunks.size > max) return undefined;
     return [...(chunks?.keys() ?? [])];
   }
 
   chunksWithFigure(key: string, max = Infinity): string[] | undefined {
     const i = key.lastIndexOf(':');
-    const family = key.slice(0, i);
+    const buckets = this.figureFamilyBuckets[FAMILIES.indexOf(key.slice(0, i) as UnitFamily)];
     const b = Number(key.slice(i + 1));
     const out = new Set<string>();
+    if (!buckets) return [];
     for (const k of [b - 1, b, b + 1]) {
-      for (const id of this.figureFamilyBuckets.get(`${family}:${k}`)?.keys() ?? []) {
+      for (const id of buckets.get(k)?.keys() ?? []) {
         out.add(id);
         if (out.size > max) return undefined;
       }
     }
     return [...out];
   }
-}
 
-function mostFrequent(c: Counts): string {
-  let best = '';
-  let n = -1;
-  for (const [k, v] of c) if (v > n || (v === n && k < best)) [best, n] = [k, v];
-  return best;
+  private mostFrequent(c: Map<number, number>): string {
+    let best = '';
+    let n = -1;
+    for (const [k, v] of c) {
+      const s = this.strings[k]!;
+      if (v > n || (v === n && s < best)) [best, n] = [s, v];
+    }
+    return best;
+  }
 }
