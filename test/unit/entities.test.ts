@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { EntityRecognizer, extractEntities, parseChunk } from '../../server/src/core';
+import { foldKey, foldWord } from '../../server/src/core/entities/fold';
 
 const shipped = new EntityRecognizer();
 const found = (text: string, r = shipped) => extractEntities(parseChunk('x', text), r).map((m) => `${m.entity}|${m.surface}|${m.form}`);
@@ -47,5 +48,14 @@ describe('entity extractor: a table of French and English forms', () => {
     assert.deepEqual(ids('Le Projet Hyperion et Hyperion. Puis SG et Stargate.', r), ['e:hyperion', 'e:hyperion', 'e:stargate', 'e:stargate']);
     assert.equal(r.get('e:stargate')!.kind, 'organisation');
     assert.equal(shipped.get('e:stargate')!.kind, 'product');
+  });
+});
+
+describe('word folding', () => {
+  it('folds a word as foldKey does, on the ASCII fast path and off it', () => {
+    const words = ['openai', 'OpenAI', 'SOFTBANK', 'x9', '2025', '', 'États', 'Œuvre', 'naïve', 'Ærø', 'co-op', "l'IA", 'a.b', 'snake_case', 'tab\there', 'Ünïcödé', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz0123456789', 'Stargate', '@handle', 'Δέλτα'];
+    for (const w of words) assert.equal(foldWord(w), foldKey(w), w);
+    // Twice: the second answer comes from the cache for the words off the fast path.
+    for (const w of words) assert.equal(foldWord(w), foldKey(w), w);
   });
 });

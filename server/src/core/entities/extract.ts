@@ -115,7 +115,8 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
         const n = hits[h]!;
         const last = toks[i + n - 1]!;
         const surface = seg.text.slice(t0.start, last.end);
-        const entity = recognizer.match(foldKey(surface), surface, t0.form === 'hashtag');
+        // One word: its surface is the token, already folded (and cached) by foldWord.
+        const entity = recognizer.match(n === 1 ? foldWord(surface) : foldKey(surface), surface, t0.form === 'hashtag');
         if (entity) {
           known.push({ entity: entity.id, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form });
           matched = n;
@@ -132,9 +133,9 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
         while (j < toks.length && toks[j]!.joined && toks[j]!.form === 'plain' && isCapitalised(toks[j]!.text) && !recognizer.match(foldWord(toks[j]!.text), toks[j]!.text, false)) j++;
         const last = toks[j - 1]!;
         const surface = seg.text.slice(t0.start, last.end);
-        const key = foldKey(surface);
+        const single = j - i === 1;
+        const key = single ? foldWord(surface) : foldKey(surface);
         if (!/^\d/.test(key)) {
-          const single = j - i === 1;
           if (!t0.initial && single) midSentence.add(key);
           candidates.push({ mention: { entity: `n:${key}`, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form }, initialSingle: t0.initial && single && t0.form === 'plain' });
         }

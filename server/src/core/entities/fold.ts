@@ -21,6 +21,19 @@ const CACHE_LIMIT = 100_000;
 
 /** foldKey of one word, cached: words repeat a lot across a corpus. */
 export function foldWord(w: string): string {
+  // Most words are ASCII letters and digits, which fold to lower case alone: no look-up (the
+  // hash of a fresh token costs as much as this loop), no copy.
+  let upper = false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) continue;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+    else if (c < 0x30 || c > 0x39) return foldCached(w);
+  }
+  return upper ? w.toLowerCase() : w;
+}
+
+function foldCached(w: string): string {
   let f = cache.get(w);
   if (f === undefined) {
     // Copies, so the cache pins no chunk text (see own.ts).
