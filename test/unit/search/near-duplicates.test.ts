@@ -1,9 +1,31 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { jaccard, jaccardSorted, NearDuplicates, shingles } from '../../../server/src/core/search/near-duplicates';
+import { bandKeys, jaccard, jaccardSorted, NearDuplicates, shingles, signature, sortedShingles } from '../../../server/src/core/search/near-duplicates';
 
 describe('near-duplicates', () => {
+  it('sorted shingles are the shingle set, and sign and band like it', () => {
+    const words = fc.array(fc.constantFrom('le', 'projet', 'stargate', 'annonce', '500', 'milliards', 'de', 'dollars', 'openai', 'softbank'), { maxLength: 80 });
+    fc.assert(fc.property(words, (w) => {
+      const sorted = sortedShingles(w);
+      const set = shingles(w.join(' '));
+      assert.deepEqual([...sorted], [...set].sort((a, b) => a - b));
+      assert.deepEqual(signature(sorted), signature(set));
+      assert.deepEqual(bandKeys(sorted), bandKeys(set));
+    }), { numRuns: 300 });
+  });
+
+  it('the signature is, per function, the least image of a shingle', () => {
+    // The plain definition, with the multipliers and offsets read back from one-element sets.
+    const one = (x: number) => signature(Uint32Array.of(x));
+    const base0 = one(0);
+    const slope = Uint32Array.from(one(1), (v, i) => (v - base0[i]!) >>> 0);
+    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 50 }), (xs) => {
+      const sig = signature(Uint32Array.from(xs));
+      for (let i = 0; i < 64; i++) assert.equal(sig[i], Math.min(...xs.map((x) => (Math.imul(slope[i]!, x) + base0[i]!) >>> 0)));
+    }), { numRuns: 200 });
+  });
+
   it('the merge Jaccard over sorted arrays equals the set Jaccard', () => {
     const set = fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { maxLength: 60 });
     fc.assert(fc.property(set, set, (a, b) => {

@@ -6,7 +6,7 @@ import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
 import { InvertedIndex, termBag, type TermBag, type TermIds } from './inverted-index';
 import { TermTranslator, type LocalTerms } from './term-table';
-import { bandKeys, NearDuplicates, shinglesOfWords } from './near-duplicates';
+import { bandKeys, NearDuplicates, sortedShingles } from './near-duplicates';
 import { edges, OverlapIndex, type Edges } from './overlap';
 import { Interner } from '../own';
 import { allWords, foldTerm, terms, withoutStopWords } from './tokenize';
@@ -60,14 +60,14 @@ export interface SearchDigest {
 
 export function searchDigest(chunk: Chunk): SearchDigest {
   const words = allWords(contentText(chunk));
-  const sh = shinglesOfWords(words);
+  const sh = sortedShingles(words);
   const senders = new Set<string>();
   const days = new Set<string>();
   for (const m of chunk.messages) {
     if (m.sender !== undefined) senders.add(m.sender);
     days.add(formatDate(m.date));
   }
-  return { terms: termBag(withoutStopWords(words)), bands: bandKeys(sh), shingleCount: sh.size, edges: edges(chunk), senders: [...senders], days: [...days] };
+  return { terms: termBag(withoutStopWords(words)), bands: bandKeys(sh), shingleCount: sh.length, edges: edges(chunk), senders: [...senders], days: [...days] };
 }
 
 export function contentText(chunk: Chunk): string {

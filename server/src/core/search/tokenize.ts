@@ -63,12 +63,13 @@ export const MAX_WORD = 64;
 export function allWords(text: string): string[] {
   const out: string[] = [];
   const folded = text.toLowerCase().normalize('NFD').replace(COMBINING, '');
+  const ligatures = LIGATURE.test(folded);
   FAST_WORD.lastIndex = 0;
   for (let m = FAST_WORD.exec(folded); m; m = FAST_WORD.exec(folded)) {
     let f = m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0];
     const elided = f.includes("'") || f.includes('’');
     if (elided) f = f.replace(ELISION, '');
-    if (LIGATURE.test(f)) f = f.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+    if (ligatures && LIGATURE.test(f)) f = f.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
     // `hashtag#OpenAI`: the regex stops at '#', so the prefix shows up as its own word; skip it.
     if (f === 'hashtag') continue;
     if (elided && (f.includes("'") || f.includes('’'))) {
