@@ -58,4 +58,15 @@ describe('scanning in worker threads', () => {
     assert.equal(broken.scanWorkers, 0);
     assert.deepEqual(observe(broken, g.files), observe(here, g.files));
   });
+
+  it('stops a worker whose term numbers were lost, and loses no file', async () => {
+    const here = await scan({});
+    const logs: string[] = [];
+    const lossy = resolve(__dirname, '..', 'fixtures', 'workers', 'lossy-analysis-worker.cjs');
+    const there = await scan({ workers: { script: lossy, size: 2, minFiles: 1 } }, (m) => logs.push(m));
+    // Both workers lose their third document's terms: each is stopped, said once for the scan.
+    assert.equal(logs.length, 1, logs.join('\n'));
+    assert.match(logs[0]!, /its result could not be taken: Error: (unknown term number|term numbers out of order)/);
+    assert.deepEqual(observe(there, g.files), observe(here, g.files));
+  });
 });

@@ -51,27 +51,29 @@ export class AnalysisPool {
   /**
    * `receive` sees each worker's results in the order that worker made them, as they arrive
    * (before any caller does): where per-worker numberings are mapped (search/term-table.ts).
-   * A throw there sends that one file back to the caller.
+   * A throw there stops that worker, as if it had died: its later results could not be taken
+   * either (a numbering once broken stays broken), so its files go to the others or the caller.
    */
   constructor(settings: PoolSettings, setup: WorkerSetup, receive?: (worker: number, prepared: Prepared) => Prepared) {
     for (let i = 0; i < settings.size; i++) {
       const worker = new Worker(settings.script, { workerData: setup, execArgv: [...(settings.execArgv ?? [])] });
       const slot: Slot = { worker, pending: new Map(), alive: true };
       worker.on('message', (m: WorkerReply) => {
+        if (!slot.alive) return;
         let reply = m;
-        let failed: unknown;
         if (m.prepared && receive) {
           try {
             reply = { ...m, prepared: receive(i, m.prepared) };
           } catch (e) {
-            failed = e;
+            fail(`analysis worker stopped, its result could not be taken: ${String(e)}`);
+            void worker.terminate();
+            return;
           }
         }
         const p = slot.pending.get(m.n);
         if (!p) return;
         slot.pending.delete(m.n);
-        if (failed !== undefined) p.reject(new Error(`could not take the worker's result: ${String(failed)}`));
-        else if (reply.prepared) p.resolve(reply);
+        if (reply.prepared) p.resolve(reply);
         else p.reject(m.unread ? new UnreadError(m.error) : new Error(m.error ?? 'worker gave no result'));
       });
       const fail = (why: string) => {
