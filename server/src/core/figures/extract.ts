@@ -3,9 +3,9 @@
 // `500 milliards de $`, `$7 trillion`, `100MM$`, `5 000 et 7 000 milliards de dollars`,
 // `100k jobs`, `~10GW`, `75 %`. A bare number is no figure: it needs a scale word or a unit,
 // so dates, times, phone numbers and years stay out; so do hashtags (`#2025`).
-import { contentSegments, sentenceSpans } from '../index-text';
+import { contentSegments, sentenceSpans, type Segment } from '../index-text';
 import type { Chunk } from '../model';
-import { languageVote, type Language } from './language';
+import { voteIn, type Language } from './language';
 
 export type UnitFamily = 'currency:USD' | 'currency:EUR' | 'currency:GBP' | 'power' | 'energy' | 'people' | 'percent' | 'number';
 
@@ -92,10 +92,67 @@ interface Parsed {
   readonly numberEnd: number;
   readonly end: number;
   readonly number: string;
-  readonly currencyBefore?: string;
-  readonly approx: boolean;
-  readonly scaleWord?: string;
-  readonly unitWord?: string;
+  readonly currencyBefore: string | undefined;
+  /** Written `~` or `≈`; `approximate` also reads the words before (`environ`), but only for a figure kept. */
+  readonly marked: boolean;
+  readonly scaleWord: string | undefined;
+  readonly unitWord: string | undefined;
+}
+
+// Sticky twins of the patterns above, run in place on the line: no slice per candidate. The
+// slices of the first version (12, 24, 6 characters) never cut a match or its look-ahead.
+const FIGURE_AT = new RegExp(FIGURE_START.source, 'uy');
+const SCALE_AT = new RegExp(SCALE.source.replace(/\^/g, ''), 'uy');
+const UNIT_AT = new RegExp(UNIT.source.replace(/^\^/, ''), 'uy');
+const RANGE_JOIN_AT = new RegExp(RANGE_JOIN.source.replace(/^\^/, ''), 'uy');
+
+const DIGIT = /[0-9]/g;
+
+/** Whether a figure may start with this code unit before its digits: `~`, `≈`, `U` (of `US$`), `$`, `€`, `£`. */
+function opensFigure(c: number): boolean {
+  return c === 0x7e || c === 0x2248 || c === 0x55 || c === 0x24 || c === 0x20ac || c === 0xa3;
+}
+
+/**
+ * The first match of FIGURE_START at or after `from`, found by jumping from digit to digit:
+ * a figure starts at most 4 code units (`~US$`) before its first digit, so only those few
+ * places are tried, and a long run of text without digits costs one quick scan, not one
+ * regex step per character with its look-behind.
+ */
+function figureFrom(text: string, from: number): RegExpExecArray | null {
+  const n = text.length;
+  while (from < n) {
+    // The next digit: a few characters by hand (digits come in crowds: `@33 @33`), then a
+    // regex, several times faster than charCodeAt over a long stretch of a sliced line.
+    let d = from;
+    const near = Math.min(n, from + 8);
+    while (d < near && !isDigit(text.charCodeAt(d))) d++;
+    if (d === near) {
+      if (d === n) return null;
+      DIGIT.lastIndex = d;
+      if (!DIGIT.test(text)) return null;
+      d = DIGIT.lastIndex - 1;
+    }
+    for (let p = Math.max(from, d - 4); p <= d; p++) {
+      if (p < d ? !opensFigure(text.charCodeAt(p)) : gluedBefore(text.charCodeAt(d - 1))) continue;
+      FIGURE_AT.lastIndex = p;
+      const m = FIGURE_AT.exec(text);
+      if (m) return m;
+    }
+    // No figure starts inside a run of digits (the look-behind refuses a digit before it).
+    from = d + 1;
+    while (from < n && isDigit(text.charCodeAt(from))) from++;
+  }
+  return null;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** An ASCII character FIGURE_START's look-behind refuses before a number (`@33`, `a5`, `1/2`); others are left to the regex. */
+function gluedBefore(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDigit(c) || c === 0x23 || c === 0x40 || c === 0x2f || c === 0x3a || c === 0x2b || c === 0x5f || c === 0x2e || c === 0x2c || c === 0x2d;
 }
 
 /** The number at `m` and the scale word and unit after it. */
@@ -104,12 +161,14 @@ function parseAt(text: string, m: RegExpExecArray): Parsed {
   let end = numberEnd;
   let scaleWord: string | undefined;
   let unitWord: string | undefined;
-  const s = SCALE.exec(text.slice(end, end + 12));
+  SCALE_AT.lastIndex = end;
+  const s = SCALE_AT.exec(text);
   if (s) {
     scaleWord = s[1] ?? s[2];
     end += s[0].length;
   }
-  const u = UNIT.exec(text.slice(end, end + 24));
+  UNIT_AT.lastIndex = end;
+  const u = UNIT_AT.exec(text);
   if (u) {
     unitWord = u[1];
     end += u[0].length;
@@ -119,16 +178,14 @@ function parseAt(text: string, m: RegExpExecArray): Parsed {
     scaleWord = undefined;
     end = numberEnd;
   }
-  return {
-    start: m.index,
-    numberEnd,
-    end,
-    number: m[3]!,
-    ...(m[2] ? { currencyBefore: m[2] } : {}),
-    approx: m[1] !== undefined || APPROX_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index)),
-    ...(scaleWord ? { scaleWord } : {}),
-    ...(unitWord ? { unitWord } : {}),
-  };
+  return { start: m.index, numberEnd, end, number: m[3]!, currencyBefore: m[2] || undefined, marked: m[1] !== undefined, scaleWord: scaleWord || undefined, unitWord: unitWord || undefined };
+}
+
+const UNITS = new Map<string, ReturnType<typeof unitOf>>();
+function unitOfCached(word: string): ReturnType<typeof unitOf> {
+  let u = UNITS.get(word);
+  if (u === undefined) UNITS.set(word, (u = unitOf(word)));
+  return u;
 }
 
 function toMention(line: number, text: string, p: Parsed, language: Language, shared?: Parsed): FigureMention | undefined {
@@ -140,21 +197,80 @@ function toMention(line: number, text: string, p: Parsed, language: Language, sh
   const n = parseNumber(p.number, englishNumber);
   if (!Number.isFinite(n)) return undefined;
   const scale = scaleWord ? readScale(scaleWord, language, dollarFirst) : undefined;
-  const u = unitWord ? unitOf(unitWord) : { family: 'number' as const, unit: '' };
+  const u = unitWord ? unitOfCached(unitWord) : { family: 'number' as const, unit: '' };
   const value = n * (scale?.multiplier ?? 1) * (u.multiplier ?? 1);
-  return {
-    line,
-    start: p.start,
-    end: p.end,
-    surface: text.slice(p.start, p.end),
-    value,
-    family: u.family,
-    unit: u.unit,
-    ...(scale ? { scale } : {}),
-    language,
-    ...(shared ? { inRange: true } : {}),
-    ...(p.approx ? { approximate: true } : {}),
-  };
+  // Built key by key, in the order of the first version (records and tests compare them whole).
+  const f: { -readonly [K in keyof FigureMention]: FigureMention[K] } = { line, start: p.start, end: p.end, surface: text.slice(p.start, p.end), value, family: u.family, unit: u.unit } as FigureMention;
+  if (scale) f.scale = scale;
+  f.language = language;
+  if (shared) f.inRange = true;
+  if (p.marked || APPROX_BEFORE.test(text.slice(Math.max(0, p.start - 14), p.start))) f.approximate = true;
+  return f;
+}
+
+/**
+ * The language votes of one chunk, each counted once and only when needed: a sentence's, a
+ * line's, and the chunk's, the sum of its lines' (so a line voted on for the chunk is not
+ * voted on again for itself, nor the other way round).
+ */
+class Votes {
+  private readonly lines: (number | undefined)[] = [];
+  private chunk: Language | undefined;
+  // The line being read: its sentences and their languages.
+  private seg = -1;
+  private spans: [number, number][] | undefined;
+  private si = 0;
+  private readonly sentences = new Map<number, Language>();
+
+  constructor(private readonly segments: readonly Segment[]) {}
+
+  private lineVote(k: number): number {
+    let v = this.lines[k];
+    if (v === undefined) {
+      const s = this.segments[k]!;
+      this.lines[k] = v = voteIn(s.text, s.start);
+    }
+    return v;
+  }
+
+  private ofChunk(): Language {
+    if (this.chunk === undefined) {
+      let vote = 0;
+      for (let k = 0; k < this.segments.length; k++) vote += this.lineVote(k);
+      this.chunk = vote < 0 ? 'en' : 'fr';
+    }
+    return this.chunk;
+  }
+
+  private ofLine(k: number): Language {
+    const v = this.lineVote(k);
+    return v > 0 ? 'fr' : v < 0 ? 'en' : this.ofChunk();
+  }
+
+  /** The language at character `i` of segment `k`: its sentence's, then its line's, then the chunk's. */
+  at(k: number, i: number): Language {
+    const { text, start } = this.segments[k]!;
+    if (k !== this.seg) {
+      this.seg = k;
+      this.spans = undefined;
+      this.si = 0;
+      this.sentences.clear();
+    }
+    // Figures come in reading order, so the sentence is found by walking forward, and each
+    // sentence is voted on once (a 200 000-character sentence of figures stays linear).
+    const spans = (this.spans ??= sentenceSpans(text, start));
+    if (this.si > 0 && i < spans[this.si]![0]) this.si = 0;
+    while (this.si < spans.length && i >= spans[this.si]![1]) this.si++;
+    const span = spans[this.si];
+    if (!span || i < span[0]) return this.ofLine(k);
+    let lang = this.sentences.get(this.si);
+    if (lang === undefined) {
+      const v = voteIn(text, span[0], span[1]);
+      lang = v > 0 ? 'fr' : v < 0 ? 'en' : this.ofLine(k);
+      this.sentences.set(this.si, lang);
+    }
+    return lang;
+  }
 }
 
 /** Every figure of a chunk, in reading order. */
@@ -162,74 +278,41 @@ export function extractFigures(chunk: Chunk): FigureMention[] {
   const out: FigureMention[] = [];
   const segments = contentSegments(chunk);
   // The sentence's language decides; a tie falls back to the line's, then the chunk's (French
-  // by default: the corpus is French). Each vote is counted only when needed.
-  let chunkLanguage: Language | undefined;
-  const ofChunk = (): Language => {
-    if (chunkLanguage === undefined) {
-      let vote = 0;
-      for (const s of segments) vote += languageVote(s.text.slice(s.start));
-      chunkLanguage = vote < 0 ? 'en' : 'fr';
-    }
-    return chunkLanguage;
-  };
-  for (const seg of segments) {
+  // by default: the corpus is French). A number with neither scale nor unit needs none.
+  const votes = new Votes(segments);
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k]!;
     const { text } = seg;
-    if (!/\d/.test(text)) continue;
-    let lineLanguage: Language | undefined;
-    const ofLine = (): Language => {
-      if (lineLanguage === undefined) {
-        const v = languageVote(text.slice(seg.start));
-        lineLanguage = v > 0 ? 'fr' : v < 0 ? 'en' : ofChunk();
-      }
-      return lineLanguage;
-    };
-    // Figures come in reading order, so the sentence is found by walking forward, and each
-    // sentence is voted on once (a 200 000-character sentence of figures stays linear).
-    let spans: [number, number][] | undefined;
-    let si = 0;
-    const votes = new Map<number, Language>();
-    const languageAt = (i: number): Language => {
-      spans ??= sentenceSpans(text, seg.start);
-      if (si > 0 && i < spans[si]![0]) si = 0;
-      while (si < spans.length && i >= spans[si]![1]) si++;
-      const span = spans[si];
-      if (!span || i < span[0]) return ofLine();
-      let lang = votes.get(si);
-      if (lang === undefined) {
-        const v = languageVote(text.slice(span[0], span[1]));
-        lang = v > 0 ? 'fr' : v < 0 ? 'en' : ofLine();
-        votes.set(si, lang);
-      }
-      return lang;
-    };
-    FIGURE_START.lastIndex = seg.start;
-    for (let m = FIGURE_START.exec(text); m; m = FIGURE_START.exec(text)) {
+    let from = seg.start;
+    for (let m = figureFrom(text, from); m; m = figureFrom(text, from)) {
       const p = parseAt(text, m);
-      const language = languageAt(p.start);
       if (!p.scaleWord && !p.unitWord && !p.currencyBefore) {
+        from = p.numberEnd;
         // `5 000 et 7 000 milliards de dollars`: the first number shares the second's scale and unit.
-        const join = RANGE_JOIN.exec(text.slice(p.numberEnd, p.numberEnd + 6));
+        RANGE_JOIN_AT.lastIndex = p.numberEnd;
+        const join = RANGE_JOIN_AT.exec(text);
         if (join) {
-          FIGURE_START.lastIndex = p.numberEnd + join[0].length;
-          const m2 = FIGURE_START.exec(text);
-          if (m2 && m2.index === p.numberEnd + join[0].length) {
+          FIGURE_AT.lastIndex = p.numberEnd + join[0].length;
+          const m2 = FIGURE_AT.exec(text);
+          if (m2) {
             const p2 = parseAt(text, m2);
-            const second = toMention(seg.line, text, p2, language);
-            if (second && (p2.scaleWord !== undefined || p2.unitWord !== undefined)) {
-              const first = toMention(seg.line, text, p, language, p2);
-              if (first) out.push(first);
-              out.push(second);
+            if (p2.scaleWord !== undefined || p2.unitWord !== undefined) {
+              const language = votes.at(k, p.start);
+              const second = toMention(seg.line, text, p2, language);
+              if (second) {
+                const first = toMention(seg.line, text, p, language, p2);
+                if (first) out.push(first);
+                out.push(second);
+              }
             }
-            FIGURE_START.lastIndex = p2.end;
-            continue;
+            from = p2.end;
           }
-          FIGURE_START.lastIndex = p.numberEnd;
         }
         continue;
       }
-      const f = toMention(seg.line, text, p, language);
+      const f = toMention(seg.line, text, p, votes.at(k, p.start));
       if (f) out.push(f);
-      FIGURE_START.lastIndex = Math.max(p.end, FIGURE_START.lastIndex);
+      from = p.end;
     }
   }
   return out;
@@ -246,3 +329,6 @@ export function sameQuantity(a: Pick<FigureMention, 'value' | 'family'>, b: Pick
 export function valueBucket(value: number): number {
   return value <= 0 ? 0 : Math.round(Math.log(value) / Math.log(1.01));
 }
+
+/** The fast paths and the plain patterns they stand for, for the tests that hold them equal. */
+export const figurePatterns = { FIGURE_START, SCALE, UNIT, RANGE_JOIN, SCALE_AT, UNIT_AT, RANGE_JOIN_AT, figureFrom } as const;
