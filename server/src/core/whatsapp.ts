@@ -41,6 +41,9 @@ function isLeap(y: number): boolean {
 }
 
 export function parseDatedLine(text: string): DatedLine | undefined {
+  // Both forms start with a digit or `[` (after an optional LRM): most lines fail here, unread.
+  const first = text.charCodeAt(text.charCodeAt(0) === 0x200e ? 1 : 0);
+  if (first !== 0x5b && !(first >= 0x30 && first <= 0x39)) return undefined;
   let form: ExportForm = 'android';
   let m = ANDROID.exec(text);
   if (!m) {
