@@ -1,5 +1,6 @@
 // Turning bytes into text, and text into lines, the same way for every entry point
 // (server, CLI, tests), so CRLF, a BOM or a missing final newline change nothing.
+import { isUtf8 } from 'node:buffer';
 import { t } from './l10n';
 
 export type DecodeResult =
@@ -11,24 +12,25 @@ export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
 const BINARY_SNIFF_BYTES = 8192;
 
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Decodes a chunk file strictly as UTF-8; binary and invalid files get a reason, never garbage. */
 export function decodeChunkBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES): DecodeResult {
   if (bytes.length > maxBytes) {
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return { ok: false, reason: 'too-large', line: 0, message: t('File is {0} MB, above the {1} MB limit for a chunk; it was not analysed.', mb(bytes.length), mb(maxBytes)) };
   }
-  const sniff = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  for (let i = 0; i < sniff; i++) {
-    if (bytes[i] === 0) {
-      return { ok: false, reason: 'binary', line: lineAtByte(bytes, i), message: t('File looks binary (NUL byte at offset {0}); it is not a text chunk and was not analysed.', i) };
-    }
+  const i = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (i >= 0) {
+    return { ok: false, reason: 'binary', line: lineAtByte(bytes, i), message: t('File looks binary (NUL byte at offset {0}); it is not a text chunk and was not analysed.', i) };
   }
-  const bad = firstInvalidUtf8(bytes);
+  // Node's native check first (the same strict rules); the scan only to say where it fails.
+  const bad = isUtf8(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad >= 0) {
     const line = lineAtByte(bytes, bad);
     return { ok: false, reason: 'invalid-utf8', line, message: t('File is not valid UTF-8 (first bad byte 0x{0} at offset {1}, line {2}); it was not analysed. Re-encode it as UTF-8.', bytes[bad]!.toString(16).padStart(2, '0'), bad, line + 1) };
   }
-  return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  return { ok: true, text: utf8.decode(bytes) };
 }
 
 function lineAtByte(bytes: Uint8Array, offset: number): number {

@@ -37,8 +37,13 @@ export interface MojibakeSpan {
   readonly repaired: string;
 }
 
+/** A lead byte's character then a continuation byte's: what every candidate starts with. */
+const MAYBE = new RegExp(`[\\u00C2-\\u00F4]${CONT}`);
+
 export function findMojibake(line: string): MojibakeSpan[] {
   const out: MojibakeSpan[] = [];
+  // The Unicode pattern costs on every line; most lines hold no such pair.
+  if (!MAYBE.test(line)) return out;
   for (const m of line.matchAll(MOJIBAKE)) {
     const repaired = repairMojibake(m[0]);
     if (repaired !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], repaired });

@@ -6,6 +6,8 @@ import { t } from '../l10n';
 
 const fold = (s: string) => s.trim().toLowerCase();
 const DELETED = new Set(DELETED_MESSAGES.map(fold));
+/** Every edited marker is bracketed: a line without `<` holds none. */
+const BRACKETED = EDITED_MARKERS.every((m) => m.startsWith('<'));
 
 /** `<Ce message a été modifié>` and deleted-message lines: WhatsApp's notes, not what was said. */
 export const artifactEdited: Rule = {
@@ -25,6 +27,7 @@ export const artifactEdited: Rule = {
       }
     }
     for (const cl of chunk.contentLines) {
+      if (BRACKETED && !cl.text.includes('<')) continue;
       for (const marker of EDITED_MARKERS) {
         for (let at = cl.text.indexOf(marker); at >= 0; at = cl.text.indexOf(marker, at + marker.length)) {
           // The space before the marker goes with it.

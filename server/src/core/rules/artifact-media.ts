@@ -5,6 +5,8 @@ import type { Rule, RuleFinding } from './rule';
 import { t } from '../l10n';
 
 const MARKERS = new Set(MEDIA_MARKERS.map((m) => m.toLowerCase()));
+/** The placeholders found inside a line: the bracketed ones. */
+const BRACKETED = MEDIA_MARKERS.filter((x) => x.startsWith('<'));
 
 /** `<Médias omis>`: a placeholder for a photo or a file the export left out. */
 export const artifactMedia: Rule = {
@@ -26,8 +28,8 @@ export const artifactMedia: Rule = {
       });
     }
     for (const cl of chunk.contentLines) {
-      if (cl.kind !== 'continuation') continue;
-      for (const marker of MEDIA_MARKERS.filter((x) => x.startsWith('<'))) {
+      if (cl.kind !== 'continuation' || !cl.text.includes('<')) continue;
+      for (const marker of BRACKETED) {
         for (let at = cl.text.indexOf(marker); at >= 0; at = cl.text.indexOf(marker, at + marker.length)) {
           const r = range(cl.line, at, cl.line, at + marker.length);
           out.push({ message: t('Copy artifact: "{0}" stands for a file the export left out.', marker), range: r, fixes: [{ title: t('Remove "{0}"', marker), edits: [{ range: r, newText: '' }], isPreferred: true }] });
