@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/core';
 import { packFindings, unpackFindings } from '../../server/src/core/packed-findings';
+import type { Finding } from '../../server/src/core/model';
 
 const SAMPLES = resolve(__dirname, '..', '..', 'samples');
 
@@ -19,6 +20,37 @@ describe('packed findings', () => {
       assert.deepEqual(unpackFindings(packFindings(findings)), findings);
     }
     assert.ok(total > 20, `only ${total} findings were checked`);
+  });
+
+  it('are the bytes a JSON replacer that writes each shared list once would give', () => {
+    // The way packing was first written: simple, and a call per value.
+    const reference = (findings: readonly Finding[]) => {
+      const seen = new Map<unknown, number>();
+      return new TextEncoder().encode(JSON.stringify(findings, (key, value: unknown) => {
+        if (key !== 'edits' || !Array.isArray(value)) return value;
+        const at = seen.get(value);
+        if (at !== undefined) return { $edits: at };
+        seen.set(value, seen.size);
+        return value;
+      }));
+    };
+    const texts = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SAMPLES, f), 'utf8'));
+    texts.push('hashtag#OpenAI et hashtag#SoftBank, puis hashtag#Nvidia 06 12 34 56 78', 'hashtag#'.repeat(40), '');
+    for (const text of texts) {
+      const findings = analyzeText('file:///c/x.txt', text).findings;
+      assert.deepEqual(packFindings(findings), reference(findings));
+    }
+    // Lists shared across findings and within one, in any order.
+    const e1 = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: '' }];
+    const e2 = [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, newText: 'x' }];
+    const r = e1[0]!.range;
+    const findings: Finding[] = [
+      { code: 'a', severity: 'warning', message: 'm', range: r, fixes: [{ title: 't', edits: e2 }, { title: 'u', edits: e1, isPreferred: true }, { title: 'v', edits: e2 }] },
+      { code: 'b', severity: 'hint', message: 'n', range: r },
+      { code: 'c', severity: 'error', message: 'o', range: r, fixes: [{ title: 'w', edits: e1 }], related: [{ uri: 'file:///x', range: r, message: 'p' }] },
+    ];
+    assert.deepEqual(packFindings(findings), reference(findings));
+    assert.deepEqual(unpackFindings(packFindings(findings)), findings);
   });
 
   it('write a shared edit list once and share it again when read', () => {

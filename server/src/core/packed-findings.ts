@@ -9,14 +9,34 @@ const decoder = new TextDecoder();
 
 export function packFindings(findings: readonly Finding[]): Uint8Array {
   if (findings.length === 0) return EMPTY;
+  return encoder.encode(JSON.stringify(withSharedEdits(findings)));
+}
+
+/**
+ * The findings with every edit list after its first appearance (in document order) written as
+ * `{ $edits: n }`, n counting lists in order of first appearance; copies only where that
+ * happens. JSON.stringify with a replacer gives the same text, at a call per value.
+ */
+function withSharedEdits(findings: readonly Finding[]): readonly unknown[] {
   const seen = new Map<readonly TextEdit[], number>();
-  return encoder.encode(JSON.stringify(findings, (key, value: unknown) => {
-    if (key !== 'edits' || !Array.isArray(value)) return value;
-    const at = seen.get(value);
-    if (at !== undefined) return { $edits: at };
-    seen.set(value, seen.size);
-    return value;
-  }));
+  let out: unknown[] | undefined;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
+    if (!f.fixes) continue;
+    let fixes: unknown[] | undefined;
+    for (let j = 0; j < f.fixes.length; j++) {
+      const fix = f.fixes[j]!;
+      const at = seen.get(fix.edits);
+      if (at === undefined) {
+        seen.set(fix.edits, seen.size);
+        continue;
+      }
+      fixes ??= [...f.fixes];
+      fixes[j] = { ...fix, edits: { $edits: at } };
+    }
+    if (fixes) (out ??= [...findings])[i] = { ...f, fixes };
+  }
+  return out ?? findings;
 }
 
 export function unpackFindings(bytes: Uint8Array): Finding[] {
@@ -34,3 +54,4 @@ export function unpackFindings(bytes: Uint8Array): Finding[] {
 }
 
 const EMPTY = new Uint8Array(0);
+
