@@ -8,7 +8,7 @@ import { contentText } from '../server/src/core/search';
 import { jaccard, shingles } from '../server/src/core/search/near-duplicates';
 import { terms } from '../server/src/core/search/tokenize';
 import { pathWorkspace } from '../server/src/node-workspace';
-import { readAll } from './read';
+import { readEach } from './read';
 import { benchWorkers } from './workers';
 import { generateCorpus, random } from './generate';
 
@@ -33,26 +33,36 @@ export async function benchSearch(count: number, seed = 1) {
   const g = generateCorpus({ count, seed, lines: 22 });
   const r = random(seed + 7);
   try {
-    await readAll(g.files);
+    // Baselines read each file and let it go, so they leave no corpus in memory behind them.
+    await readEach(g.files);
     let t = performance.now();
-    const raw = await readAll(g.files);
+    await readEach(g.files);
     const rawReadMs = performance.now() - t;
     t = performance.now();
     const decoder = new TextDecoder();
-    for (const b of await readAll(g.files)) decoder.decode(b);
+    await readEach(g.files, (b) => decoder.decode(b));
     const readDecodeMs = performance.now() - t;
-    raw.length = 0;
     t = performance.now();
     const rg = spawnSync('rg', ['-c', '--no-messages', 'Stargate', g.dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
     const ripgrepMs = rg.error ? null : performance.now() - t;
 
     const workers = benchWorkers();
+    (globalThis as { gc?: () => void }).gc?.();
+    // The whole process's memory (workers included), sampled while the analysis runs: the
+    // process's own high-water mark also holds what earlier sizes in this run left behind.
+    let peakRss = process.memoryUsage.rss();
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
     t = performance.now();
     const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...(workers ? { workers } : {}) });
     await corpus.scan();
     const analyseMs = performance.now() - t;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     if (corpus.size !== count) throw new Error(`analysed ${corpus.size} of ${count}`);
-    const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+    const peakRssMB = Math.round(peakRss / 2 ** 20);
+    (globalThis as { gc?: () => void }).gc?.();
+    const heapAfterMB = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+    const processMaxRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
 
     // Search: the intended chunk's two rarest words, one of them misspelled.
     const searchMs: number[] = [];
@@ -117,7 +127,7 @@ export async function benchSearch(count: number, seed = 1) {
       chunks: count,
       megabytes: round(g.bytes / 1e6, 1),
       baselines: { rawReadMs: Math.round(rawReadMs), readAndDecodeMs: Math.round(readDecodeMs), ripgrepMs: ripgrepMs === null ? null : Math.round(ripgrepMs) },
-      analyse: { workers: workers?.size ?? 0, ms: Math.round(analyseMs), ratioToRawRead: round(analyseMs / rawReadMs, 1), ratioToReadAndDecode: round(analyseMs / readDecodeMs, 1), ratioToRipgrep: ripgrepMs ? round(analyseMs / ripgrepMs, 1) : null, peakRssMB },
+      analyse: { workers: workers?.size ?? 0, ms: Math.round(analyseMs), ratioToRawRead: round(analyseMs / rawReadMs, 1), ratioToReadAndDecode: round(analyseMs / readDecodeMs, 1), ratioToRipgrep: ripgrepMs ? round(analyseMs / ripgrepMs, 1) : null, peakRssMB, heapAfterMB, processMaxRssMB },
       search: { queries: QUERIES, p50Ms: pct(searchMs, 50), p95Ms: pct(searchMs, 95), intendedInTop10: round(found / QUERIES, 3), vocabulary: corpus.search.text.vocabularySize },
       related: { p50Ms: pct(relatedMs, 50), p95Ms: pct(relatedMs, 95) },
       nearDuplicates: { planted: g.pairs.length, atOrAboveThreshold: eligible, recall: eligible ? round(recalled / eligible, 3) : null, reportedBelowThreshold: reportedBelow, threshold },

@@ -5,7 +5,7 @@ import { parseChunk } from '../../../server/src/core';
 import { CorpusSearch, type RelatedSignals } from '../../../server/src/core/search';
 import { InvertedIndex, termBag } from '../../../server/src/core/search/inverted-index';
 import { LocalTermTable, TermTranslator } from '../../../server/src/core/search/term-table';
-import { lineHash } from '../../../server/src/core/search/overlap';
+import { lineHash, OverlapIndex } from '../../../server/src/core/search/overlap';
 import { terms } from '../../../server/src/core/search/tokenize';
 import { jaccard, shingles } from '../../../server/src/core/search/near-duplicates';
 
@@ -137,6 +137,54 @@ describe('overlap line hashes', () => {
       seen.set(h, line);
     }
     assert.equal(lineHash(base), lineHash(`${base}`.slice(0)));
+  });
+});
+
+describe('overlap index', () => {
+  // Lines long enough to count (20+ characters), a few of them short ones that never do.
+  const LINES = ['Une première ligne assez longue pour compter.', 'Une deuxième ligne assez longue, elle aussi.', 'Et une troisième, toujours assez longue ici.', 'La quatrième ligne du petit stock de lignes.', 'ok', '👍'];
+  const body = (pick: number[]) => chat(pick.map((i) => LINES[i]!));
+
+  /** The definition: my first k non-empty content lines are their last k, for the largest k ≤ 3. */
+  function expected(files: Map<string, string[]>, id: string): { previous: string; k: number }[] {
+    const mine = files.get(id)!.filter((l) => l.trim() !== '');
+    const out: { previous: string; k: number }[] = [];
+    if (mine.length === 0 || mine[0]!.trim().length < 20) return out;
+    for (const [other, lines] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (other === id) continue;
+      const theirs = lines.filter((l) => l.trim() !== '').slice(-3);
+      if (!theirs.some((l) => l.trim() === mine[0]!.trim() && l.trim().length >= 20)) continue;
+      for (let k = Math.min(3, mine.length, theirs.length); k >= 1; k--) {
+        if (theirs.slice(-k).every((l, i) => l.trim() === mine[i]!.trim())) {
+          out.push({ previous: other, k });
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  it('finds, after any sets and removes, exactly the continuations the definition gives', () => {
+    const ops = fc.array(fc.record({ doc: fc.integer({ min: 0, max: 6 }), lines: fc.array(fc.integer({ min: 0, max: LINES.length - 1 }), { minLength: 1, maxLength: 5 }), remove: fc.boolean() }), { maxLength: 40 });
+    fc.assert(fc.property(ops, (sequence) => {
+      const index = new OverlapIndex();
+      const files = new Map<string, string[]>();
+      for (const op of sequence) {
+        const id = `c${op.doc}`;
+        if (op.remove) {
+          index.remove(id);
+          files.delete(id);
+        } else {
+          index.set(id, parseChunk(id, body(op.lines)));
+          files.set(id, op.lines.map((i) => LINES[i]!));
+        }
+      }
+      for (const id of files.keys()) {
+        assert.deepEqual(index.previousOf(id).map((e) => ({ previous: e.previous, k: e.lines.length })), expected(files, id), id);
+        const next = [...files.keys()].filter((o) => expected(files, o).some((e) => e.previous === id)).sort();
+        assert.deepEqual(index.nextOf(id), next, id);
+      }
+    }), { numRuns: 300 });
   });
 });
 

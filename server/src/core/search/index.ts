@@ -50,7 +50,7 @@ export interface SearchDigest {
    */
   readonly terms: TermBag | LocalTerms | TermIds;
   /** LSH band keys; undefined for a chunk too small to compare. */
-  readonly bands: Float64Array | undefined;
+  readonly bands: Int32Array | undefined;
   readonly shingleCount: number;
   readonly edges: Edges;
   readonly senders: readonly string[];

@@ -127,15 +127,17 @@ export function jaccard(a: Set<number>, b: Set<number>): number {
 }
 
 /** The LSH band keys of a shingle set; undefined below `minShingles` (pure: worker-safe). */
-export function bandKeys(sh: Uint32Array | Set<number>, minShingles = MIN_SHINGLES): Float64Array | undefined {
+export function bandKeys(sh: Uint32Array | Set<number>, minShingles = MIN_SHINGLES): Int32Array | undefined {
   // A tiny chunk shares its few shingles with anything quoting it: not a duplicate signal.
   if ((sh instanceof Uint32Array ? sh.length : sh.size) < minShingles) return undefined;
   const sig = signature(sh);
-  const keys = new Float64Array(BANDS);
+  // 30 bits per band: a small integer in every V8 build, so a bucket key is no heap object
+  // (1.6 million of them at 100 000 chunks). A rarer hash collision only adds a candidate.
+  const keys = new Int32Array(BANDS);
   for (let b = 0; b < BANDS; b++) {
     let h = 0x811c9dc5 ^ b;
     for (let r = 0; r < ROWS; r++) h = Math.imul(h ^ sig[b * ROWS + r]!, 0x01000193);
-    keys[b] = b * 2 ** 32 + (h >>> 0);
+    keys[b] = h & 0x3fffffff;
   }
   return keys;
 }
@@ -152,8 +154,9 @@ export interface DuplicatePair {
  * shinglings, not n². Verified answers are cached until a chunk in the neighbourhood changes.
  */
 export class NearDuplicates {
-  private readonly buckets = new Map<number, string | string[]>();
-  private readonly keys = new Map<string, Float64Array>();
+  /** One map per band: band key → the chunk, or the chunks, filed under it. */
+  private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, string | string[]>());
+  private readonly keys = new Map<string, Int32Array>();
   private readonly sizes = new Map<string, number>();
   private readonly verified = new Map<string, DuplicatePair[]>();
   /** Sorted shingle hashes of the chunks verification has looked at. */
@@ -171,14 +174,16 @@ export class NearDuplicates {
   }
 
   /** Puts a chunk in by its band keys (`bandKeys`); undefined keys: too small to compare. */
-  setKeys(id: string, keys: Float64Array | undefined, shingleCount: number): void {
+  setKeys(id: string, keys: Int32Array | undefined, shingleCount: number): void {
     this.remove(id);
     this.sortedShingles.delete(id);
     if (!keys) return;
-    for (const key of keys) {
-      const cur = this.buckets.get(key);
-      if (cur === undefined) this.buckets.set(key, id);
-      else if (typeof cur === 'string') this.buckets.set(key, [cur, id]);
+    for (let b = 0; b < BANDS; b++) {
+      const band = this.buckets[b]!;
+      const key = keys[b]!;
+      const cur = band.get(key);
+      if (cur === undefined) band.set(key, id);
+      else if (typeof cur === 'string') band.set(key, [cur, id]);
       else cur.push(id);
     }
     this.keys.set(id, keys);
@@ -191,12 +196,14 @@ export class NearDuplicates {
     const keys = this.keys.get(id);
     if (!keys) return;
     this.invalidate(id);
-    for (const k of keys) {
-      const cur = this.buckets.get(k);
-      if (cur === id) this.buckets.delete(k);
+    for (let b = 0; b < BANDS; b++) {
+      const band = this.buckets[b]!;
+      const k = keys[b]!;
+      const cur = band.get(k);
+      if (cur === id) band.delete(k);
       else if (Array.isArray(cur)) {
         const rest = cur.filter((x) => x !== id);
-        this.buckets.set(k, rest.length === 1 ? rest[0]! : rest);
+        band.set(k, rest.length === 1 ? rest[0]! : rest);
       }
     }
     this.keys.delete(id);
@@ -214,8 +221,10 @@ export class NearDuplicates {
   /** Documents sharing at least one band with `id`. */
   candidates(id: string): string[] {
     const out = new Set<string>();
-    for (const k of this.keys.get(id) ?? []) {
-      const cur = this.buckets.get(k);
+    const keys = this.keys.get(id);
+    if (!keys) return [];
+    for (let b = 0; b < BANDS; b++) {
+      const cur = this.buckets[b]!.get(keys[b]!);
       if (cur === undefined) continue;
       if (typeof cur === 'string') {
         if (cur !== id) out.add(cur);

@@ -14,17 +14,22 @@ export interface OverlapEdge {
   readonly previousLines: readonly number[];
 }
 
-/** A content line as the index keeps it: where it is, and its trimmed text's hash and length. */
-export interface EdgeLine {
-  readonly line: number;
-  readonly hash: number;
-  readonly length: number;
-}
+/**
+ * A chunk's first and last non-empty content lines (up to three each) as the index keeps them,
+ * in one array: `[firsts, lasts, (line, hash, length) × firsts, (line, hash, length) × lasts]`,
+ * the hash and length of each trimmed line's text. One object a chunk, where objects per line
+ * weighed on every collection of a 100 000-chunk heap.
+ */
+export type Edges = Float64Array;
 
-export interface Edges {
-  readonly first: readonly EdgeLine[];
-  readonly last: readonly EdgeLine[];
-}
+const FIELDS = 3;
+const firsts = (e: Edges) => e[0]!;
+const lasts = (e: Edges) => e[1]!;
+/** Where the i-th first (side 0) or last (side 1) line starts in `e`. */
+const at = (e: Edges, side: 0 | 1, i: number) => 2 + (side === 0 ? 0 : e[0]! * FIELDS) + i * FIELDS;
+const sameLine = (a: Edges, i: number, b: Edges, j: number) => a[i + 1] === b[j + 1] && a[i + 2] === b[j + 2];
+/** A line's hash as a map key: 30 bits, a small integer, no heap number per key. */
+const keyOf = (hash: number) => hash % 2 ** 30;
 
 /** Two FNV-1a passes with different seeds, folded into a number below 2^53. */
 export function lineHash(s: string): number {
@@ -42,16 +47,25 @@ export function lineHash(s: string): number {
 /** A chunk's first and last non-empty content lines (pure: worker-safe). */
 export function edges(chunk: Chunk): Edges {
   const content = chunk.contentLines.filter((l) => l.text.trim() !== '');
-  const pick = (ls: typeof content) => ls.map((l) => {
+  const first = content.slice(0, EDGE);
+  const last = content.slice(-EDGE);
+  const e = new Float64Array(2 + (first.length + last.length) * FIELDS);
+  e[0] = first.length;
+  e[1] = last.length;
+  let o = 2;
+  for (const l of [...first, ...last]) {
     const text = l.text.trim();
-    return { line: l.line, hash: lineHash(text), length: text.length };
-  });
-  return { first: pick(content.slice(0, EDGE)), last: pick(content.slice(-EDGE)) };
+    e[o++] = l.line;
+    e[o++] = lineHash(text);
+    e[o++] = text.length;
+  }
+  return e;
 }
 
 export class OverlapIndex {
-  private readonly byLastLine = new Map<number, Set<string>>();
-  private readonly byFirstLine = new Map<number, Set<string>>();
+  /** Line key → the chunk(s) ending (or starting) with such a line; candidates, checked by hash and length. */
+  private readonly byLastLine = new Map<number, string | string[]>();
+  private readonly byFirstLine = new Map<number, string | string[]>();
   private readonly edgesOf = new Map<string, Edges>();
 
   set(id: string, chunk: Chunk): void {
@@ -61,35 +75,52 @@ export class OverlapIndex {
   setEdges(id: string, e: Edges): void {
     this.remove(id);
     this.edgesOf.set(id, e);
-    for (const l of e.last) {
-      // Very short lines ("ok", a lone emoji) repeat by chance.
-      if (l.length < 20) continue;
-      add(this.byLastLine, l.hash, id);
-    }
-    if (e.first.length > 0 && e.first[0]!.length >= 20) add(this.byFirstLine, e.first[0]!.hash, id);
+    this.file(e, (map, key) => add(map, key, id));
   }
 
   remove(id: string): void {
     const e = this.edgesOf.get(id);
     if (!e) return;
-    for (const l of e.last) drop(this.byLastLine, l.hash, id);
-    if (e.first.length > 0) drop(this.byFirstLine, e.first[0]!.hash, id);
+    this.file(e, (map, key) => drop(map, key, id));
     this.edgesOf.delete(id);
+  }
+
+  /** The keys a chunk is filed under: its last lines, and its first line. */
+  private file(e: Edges, visit: (map: Map<number, string | string[]>, key: number) => void): void {
+    const seen = new Set<number>();
+    for (let i = 0; i < lasts(e); i++) {
+      const o = at(e, 1, i);
+      // Very short lines ("ok", a lone emoji) repeat by chance.
+      if (e[o + 2]! < 20) continue;
+      const key = keyOf(e[o + 1]!);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      visit(this.byLastLine, key);
+    }
+    if (firsts(e) > 0 && e[at(e, 0, 0) + 2]! >= 20) visit(this.byFirstLine, keyOf(e[at(e, 0, 0) + 1]!));
   }
 
   /** The chunk(s) this one continues: its first k lines are the other's last k lines. */
   previousOf(id: string): OverlapEdge[] {
     const mine = this.edgesOf.get(id);
-    if (!mine || mine.first.length === 0) return [];
+    if (!mine || firsts(mine) === 0) return [];
     const out: OverlapEdge[] = [];
-    for (const other of this.byLastLine.get(mine.first[0]!.hash) ?? []) {
+    for (const other of ids(this.byLastLine.get(keyOf(mine[at(mine, 0, 0) + 1]!)))) {
       if (other === id) continue;
       const theirs = this.edgesOf.get(other)!;
+      const n = lasts(theirs);
       // Longest k such that my first k lines equal their last k lines.
-      for (let k = Math.min(mine.first.length, theirs.last.length); k >= 1; k--) {
-        const tail = theirs.last.slice(-k);
-        if (tail.every((l, i) => l.hash === mine.first[i]!.hash && l.length === mine.first[i]!.length)) {
-          out.push({ previous: other, lines: mine.first.slice(0, k).map((l) => l.line), previousLines: tail.map((l) => l.line) });
+      for (let k = Math.min(firsts(mine), n); k >= 1; k--) {
+        let equal = true;
+        for (let i = 0; i < k && equal; i++) equal = sameLine(mine, at(mine, 0, i), theirs, at(theirs, 1, n - k + i));
+        if (equal) {
+          const lines: number[] = [];
+          const previousLines: number[] = [];
+          for (let i = 0; i < k; i++) {
+            lines.push(mine[at(mine, 0, i)]!);
+            previousLines.push(theirs[at(theirs, 1, n - k + i)]!);
+          }
+          out.push({ previous: other, lines, previousLines });
           break;
         }
       }
@@ -102,24 +133,34 @@ export class OverlapIndex {
     const mine = this.edgesOf.get(id);
     if (!mine) return [];
     const out = new Set<string>();
-    for (const l of mine.last) {
-      for (const other of this.byFirstLine.get(l.hash) ?? []) {
-        if (other !== id && this.previousOf(other).some((e) => e.previous === id)) out.add(other);
+    for (let i = 0; i < lasts(mine); i++) {
+      for (const other of ids(this.byFirstLine.get(keyOf(mine[at(mine, 1, i) + 1]!)))) {
+        if (other !== id && !out.has(other) && this.previousOf(other).some((e) => e.previous === id)) out.add(other);
       }
     }
     return [...out].sort();
   }
 }
 
-function add(map: Map<number, Set<string>>, key: number, id: string): void {
-  let s = map.get(key);
-  if (!s) map.set(key, (s = new Set()));
-  s.add(id);
+const ids = (v: string | string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
+
+/** Files `id` under `key`; a chunk is filed once per key (`file`), so no check for it is needed. */
+function add(map: Map<number, string | string[]>, key: number, id: string): void {
+  const cur = map.get(key);
+  if (cur === undefined) map.set(key, id);
+  else if (typeof cur === 'string') map.set(key, [cur, id]);
+  else cur.push(id);
 }
 
-function drop(map: Map<number, Set<string>>, key: number, id: string): void {
-  const s = map.get(key);
-  if (!s) return;
-  s.delete(id);
-  if (s.size === 0) map.delete(key);
+function drop(map: Map<number, string | string[]>, key: number, id: string): void {
+  const cur = map.get(key);
+  if (cur === id) map.delete(key);
+  else if (Array.isArray(cur)) {
+    // A line thousands of chunks end with (a signature, a disclaimer): no copy of the list.
+    const i = cur.indexOf(id);
+    if (i < 0) return;
+    cur[i] = cur[cur.length - 1]!;
+    cur.pop();
+    if (cur.length === 1) map.set(key, cur[0]!);
+  }
 }
