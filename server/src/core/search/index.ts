@@ -37,9 +37,10 @@ export interface RelatedChunk {
   readonly range?: Range;
 }
 
+/** A chunk's distinct senders and days, as short arrays of shared strings (a Set each weighed more). */
 interface Meta {
-  senders: Set<string>;
-  days: Set<string>;
+  readonly senders: readonly string[];
+  readonly days: readonly string[];
 }
 
 /** What the search structures keep of a chunk, computed without them (pure: worker-safe). */
@@ -115,13 +116,13 @@ export class CorpusSearch {
     else this.text.setIds(id, t);
     this.duplicates.setKeys(id, d.bands, d.shingleCount);
     this.overlaps.setEdges(id, d.edges);
-    const days = new Set(d.days);
+    const days = [...new Set(d.days)].map((x) => this.names.get(x));
     for (const day of days) {
       let s = this.byDay.get(day);
       if (!s) this.byDay.set(day, (s = new Set()));
       s.add(id);
     }
-    this.meta.set(id, { senders: new Set(d.senders.map((x) => this.names.get(x))), days });
+    this.meta.set(id, { senders: [...new Set(d.senders)].map((x) => this.names.get(x)), days });
   }
 
   remove(id: string): void {
@@ -214,13 +215,13 @@ export class CorpusSearch {
       if (others.size > fanOut) continue;
       for (const other of others) add(other, 3, t('same day {0}', day));
     }
-    if (mine.senders.size > 0) {
+    if (mine.senders.length > 0) {
       for (const [other, s] of scores) {
         const theirs = this.meta.get(other)!.senders;
-        const common = [...mine.senders].filter((x) => theirs.has(x));
+        const common = mine.senders.filter((x) => theirs.includes(x));
         if (common.length > 0) {
           s.score += 4 * (common.length / new Set([...mine.senders, ...theirs]).size);
-          s.reasons.push(common.length === mine.senders.size && common.length === theirs.size ? t('same participants') : t('shares participant {0}', common.slice(0, 2).join(', ')));
+          s.reasons.push(common.length === mine.senders.length && common.length === theirs.length ? t('same participants') : t('shares participant {0}', common.slice(0, 2).join(', ')));
         }
       }
     }
