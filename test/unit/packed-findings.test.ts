@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeText } from '../../server/src/core';
-import { packFindings, unpackFindings } from '../../server/src/core/packed-findings';
+import { packedText, packFindings, unpackFindings } from '../../server/src/core/packed-findings';
 import type { Finding } from '../../server/src/core/model';
 
 const SAMPLES = resolve(__dirname, '..', '..', 'samples');
@@ -22,23 +22,23 @@ describe('packed findings', () => {
     assert.ok(total > 20, `only ${total} findings were checked`);
   });
 
-  it('are the bytes a JSON replacer that writes each shared list once would give', () => {
+  it('are the JSON a replacer that writes each shared list once would give', () => {
     // The way packing was first written: simple, and a call per value.
     const reference = (findings: readonly Finding[]) => {
       const seen = new Map<unknown, number>();
-      return new TextEncoder().encode(JSON.stringify(findings, (key, value: unknown) => {
+      return JSON.stringify(findings, (key, value: unknown) => {
         if (key !== 'edits' || !Array.isArray(value)) return value;
         const at = seen.get(value);
         if (at !== undefined) return { $edits: at };
         seen.set(value, seen.size);
         return value;
-      }));
+      });
     };
     const texts = readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SAMPLES, f), 'utf8'));
     texts.push('hashtag#OpenAI et hashtag#SoftBank, puis hashtag#Nvidia 06 12 34 56 78', 'hashtag#'.repeat(40), '');
     for (const text of texts) {
       const findings = analyzeText('file:///c/x.txt', text).findings;
-      assert.deepEqual(packFindings(findings), reference(findings));
+      assert.equal(packedText(packFindings(findings)), reference(findings));
     }
     // Lists shared across findings and within one, in any order.
     const e1 = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, newText: '' }];
@@ -49,8 +49,19 @@ describe('packed findings', () => {
       { code: 'b', severity: 'hint', message: 'n', range: r },
       { code: 'c', severity: 'error', message: 'o', range: r, fixes: [{ title: 'w', edits: e1 }], related: [{ uri: 'file:///x', range: r, message: 'p' }] },
     ];
-    assert.deepEqual(packFindings(findings), reference(findings));
+    assert.equal(packedText(packFindings(findings)), reference(findings));
     assert.deepEqual(unpackFindings(packFindings(findings)), findings);
+  });
+
+  it('deflate what is long and keep what is short as it is', () => {
+    const text = readFileSync(join(SAMPLES, readdirSync(SAMPLES).find((f) => f.startsWith('000'))!), 'utf8');
+    const findings = analyzeText('file:///c/000.txt', text).findings;
+    const json = new TextEncoder().encode(JSON.stringify(findings));
+    const packed = packFindings(findings);
+    assert.ok(json.length > 2000 && packed.length * 2 < json.length, `${packed.length} of ${json.length} bytes`);
+    const short = findings.slice(0, 1).map((f) => ({ ...f, fixes: [] }));
+    assert.equal(new TextDecoder().decode(packFindings(short)), JSON.stringify(short));
+    assert.deepEqual(unpackFindings(packed), findings);
   });
 
   it('write a shared edit list once and share it again when read', () => {
