@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseChunk } from '../../../server/src/core';
 import { CorpusSearch, type RelatedSignals } from '../../../server/src/core/search';
-import { InvertedIndex, termBag } from '../../../server/src/core/search/inverted-index';
+import { forTermIds, InvertedIndex, packTermIds, termBag } from '../../../server/src/core/search/inverted-index';
 import { LocalTermTable, TermTranslator } from '../../../server/src/core/search/term-table';
 import { lineHash, OverlapIndex } from '../../../server/src/core/search/overlap';
 import { terms } from '../../../server/src/core/search/tokenize';
@@ -46,6 +46,14 @@ describe('inverted index', () => {
         assert.deepEqual(incremental.search(q, 5).map((h) => [h.id, h.score.toFixed(9)]), rebuilt.search(q, 5).map((h) => [h.id, h.score.toFixed(9)]), q);
       }
     }), { numRuns: 150 });
+  });
+
+  it('packs a document\'s term numbers and gives them back sorted', () => {
+    fc.assert(fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 30 }), { maxLength: 300 }), (ids) => {
+      const back: number[] = [];
+      forTermIds(packTermIds(Int32Array.from(ids)), (id) => back.push(id));
+      assert.deepEqual(back, [...ids].sort((a, b) => a - b));
+    }), { numRuns: 300 });
   });
 
   it('ranks like a rebuild after its dead postings are compacted away', () => {

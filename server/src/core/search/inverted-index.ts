@@ -73,8 +73,8 @@ export class InvertedIndex {
   private dfs = new Int32Array(1024);
   private ids: string[] = [];
   private lengths: number[] = [];
-  /** Distinct term ids of each live doc, for exact removal. */
-  private docTerms: (Int32Array | undefined)[] = [];
+  /** Distinct term ids of each live doc, for exact removal (`packTermIds`). */
+  private docTerms: (Uint8Array | undefined)[] = [];
   private readonly docNo = new Map<string, number>();
   private totalLength = 0;
   private dead = 0;
@@ -207,14 +207,15 @@ export class InvertedIndex {
       this.append(t, no, Math.min(counts[k]!, TF_MAX));
       this.dfs[t]!++;
     }
-    this.docTerms[no] = ids;
+    this.docTerms[no] = packTermIds(ids);
   }
 
   remove(id: string): void {
     const no = this.docNo.get(id);
     if (no === undefined) return;
     this.docNo.delete(id);
-    for (const t of this.docTerms[no] ?? []) this.dfs[t]!--;
+    const terms = this.docTerms[no];
+    if (terms) forTermIds(terms, (t) => this.dfs[t]!--);
     this.docTerms[no] = undefined;
     this.totalLength -= this.lengths[no]!;
     this.ids[no] = '';
@@ -227,7 +228,7 @@ export class InvertedIndex {
     const remap = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const lengths: number[] = [];
-    const docTerms: (Int32Array | undefined)[] = [];
+    const docTerms: (Uint8Array | undefined)[] = [];
     for (let no = 0; no < this.ids.length; no++) {
       if (this.ids[no] === '') continue;
       remap[no] = ids.length;
@@ -400,4 +401,41 @@ function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * A document's term numbers, sorted, as the varint-coded gaps between them: about two bytes a
+ * term where four were kept (a removal is the only reader).
+ */
+export function packTermIds(ids: Int32Array): Uint8Array {
+  const sorted = Int32Array.from(ids).sort();
+  const out = new Uint8Array(sorted.length * 5);
+  let n = 0;
+  let prev = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    let gap = sorted[i]! - prev;
+    prev = sorted[i]!;
+    while (gap >= 0x80) {
+      out[n++] = (gap & 0x7f) | 0x80;
+      gap >>>= 7;
+    }
+    out[n++] = gap;
+  }
+  return out.slice(0, n);
+}
+
+export function forTermIds(packed: Uint8Array, visit: (id: number) => void): void {
+  let id = 0;
+  for (let i = 0; i < packed.length;) {
+    let gap = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = packed[i++]!;
+      gap |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    id += gap;
+    visit(id);
+  }
 }
