@@ -5,6 +5,7 @@ import { findPhoneNumbersInText, parsePhoneNumberFromString, type NumberFound } 
 import type { Chunk, Message, Range } from '../model';
 import { range } from '../parse';
 import { parseDatedLine } from '../whatsapp';
+import { own } from '../own';
 
 export type PiiKind = 'TEL' | 'EMAIL' | 'MENTION';
 
@@ -118,7 +119,8 @@ function findInWindow(text: string): NumberFound[] {
   if (r === undefined) {
     r = findPhoneNumbersInText(text, { defaultCountry: 'FR' });
     if (recent.size >= FOUND_MAX) recent.clear();
-    recent.set(text, r);
+    // A copy as the key: the window is a slice of its line, which would keep the chunk's text.
+    recent.set(own(text), r);
   }
   return r;
 }

@@ -1,5 +1,7 @@
 // A real tokenizer's count (o200k_base, the encoding of current OpenAI models), loaded on first
 // use only: its tables weigh megabytes, and only chunks over budget need it.
+import { own } from '../own';
+
 type Counter = (text: string) => number;
 let counter: Counter | undefined;
 
@@ -71,7 +73,8 @@ export function countO200k(text: string): number {
     if (c === undefined) {
       c = counter(p);
       if (counts.size >= CACHE_LIMIT) counts.clear();
-      counts.set(p, c);
+      // A copy as the key: a piece is a slice of its text, which would stay alive with it.
+      counts.set(own(p), c);
     }
     n += c;
   }
