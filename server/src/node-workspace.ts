@@ -68,9 +68,9 @@ export const uriWorkspace: Workspace = {
     return readHead(URI.parse(id).fsPath, bytes);
   },
   readFileNow(id) {
-    const uri = URI.parse(id);
-    if (uri.scheme !== 'file') throw new Error(`not a local file: ${id}`);
-    return readFileSync(uri.fsPath);
+    const path = uriWorkspace.localPath!(id);
+    if (path === undefined) throw new Error(`not a local file: ${id}`);
+    return readFileSync(path);
   },
 };
 

@@ -4,18 +4,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { figurePatterns as P } from '../../server/src/core/figures/extract';
 import { LOWERS_INTO_LATIN, plainVote, voteIn } from '../../server/src/core/figures/language';
-
-/** mulberry32, as the benchmarks use: the same texts on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The benchmarks' seeded generator (mulberry32): the same texts on every run.
+import { random } from '../../bench/generate';
 
 const PIECES = [
   ...'0123456789',

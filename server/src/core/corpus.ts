@@ -250,15 +250,18 @@ export class Corpus {
   private putPrepared(id: string, p: Prepared, bytes: Uint8Array): void {
     this.counted = undefined;
     this.parsed.forget(id);
-    this.entries.set(id, new DiskEntry(id, p.findings, p.findingCount, p.errors, p.record ? (p.fingerprint && this.workspace.readFileNow ? p.fingerprint : this.keep(bytes)) : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
+    this.entries.set(id, new DiskEntry(id, p.findings, p.findingCount, p.errors, p.record ? this.keep(bytes, p.fingerprint) : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
     if (p.search) this.search.setDigest(id, p.search);
     else this.search.remove(id);
     this.index.applyRecord(id, p.record);
   }
 
-  /** Bytes become a fingerprint where the workspace can read them again; a text is kept as it is. */
-  private keep(source: Uint8Array | string): Source {
-    return typeof source !== 'string' && this.workspace.readFileNow ? fingerprint(source) : source;
+  /**
+   * Bytes become a fingerprint (`known`: computed already, in a worker) where the workspace can
+   * read them again; a text is kept as it is.
+   */
+  private keep(source: Uint8Array | string, known?: Fingerprint): Source {
+    return typeof source !== 'string' && this.workspace.readFileNow ? (known ?? fingerprint(source)) : source;
   }
 
   private drop(id: string): void {

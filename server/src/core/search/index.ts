@@ -54,8 +54,9 @@ export interface SearchDigest {
   readonly bands: Int32Array | undefined;
   readonly shingleCount: number;
   readonly edges: Edges;
+  /** The distinct senders, in order of first message. */
   readonly senders: readonly string[];
-  /** `dd/mm/yyyy` of each message. */
+  /** The distinct `dd/mm/yyyy` of the messages. */
   readonly days: readonly string[];
 }
 
@@ -116,13 +117,14 @@ export class CorpusSearch {
     else this.text.setIds(id, t);
     this.duplicates.setKeys(id, d.bands, d.shingleCount);
     this.overlaps.setEdges(id, d.edges);
-    const days = [...new Set(d.days)].map((x) => this.names.get(x));
+    // A digest's senders and days are distinct already (`searchDigest`).
+    const days = d.days.map((x) => this.names.get(x));
     for (const day of days) {
       let s = this.byDay.get(day);
       if (!s) this.byDay.set(day, (s = new Set()));
       s.add(id);
     }
-    this.meta.set(id, { senders: [...new Set(d.senders)].map((x) => this.names.get(x)), days });
+    this.meta.set(id, { senders: d.senders.map((x) => this.names.get(x)), days });
   }
 
   remove(id: string): void {

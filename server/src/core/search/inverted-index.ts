@@ -173,22 +173,14 @@ export class InvertedIndex {
    * skipped here, so callers see live documents only.
    */
   private forPostings(t: number, visit: (doc: number, tf: number) => void): void {
-    const pool = this.pool;
-    let left = this.count[t]!;
-    for (let b = this.head[t]!; b >= 0 && left > 0; b = pool[b]!) {
-      const n = left < BLOCK ? left : BLOCK;
-      for (let i = 0; i < n; i++) {
-        const p = pool[b + 1 + i]!;
-        const doc = p >>> 8;
-        if (this.ids[doc] !== '') visit(doc, p & TF_MAX);
-      }
-      left -= n;
-    }
+    eachPosting(this.pool, this.head[t]!, this.count[t]!, (doc, tf) => {
+      if (this.ids[doc] !== '') visit(doc, tf);
+    });
   }
 
   /**
    * Adds or replaces a document by term numbers (`termId`): the scan's merge, with no string
-   * looked up per term. The index keeps `bag.ids` as the document's term list.
+   * looked up per term.
    */
   setIds(id: string, bag: TermIds): void {
     if (this.docNo.has(id)) this.remove(id);
@@ -248,16 +240,10 @@ export class InvertedIndex {
     this.count = new Int32Array(this.count.length);
     for (let t = 0; t < terms; t++) {
       live.length = 0;
-      let left = old.count[t]!;
-      for (let b = old.head[t]!; b >= 0 && left > 0; b = old.pool[b]!) {
-        const n = left < BLOCK ? left : BLOCK;
-        for (let i = 0; i < n; i++) {
-          const p = old.pool[b + 1 + i]!;
-          const to = remap[p >>> 8]!;
-          if (to >= 0) live.push(to, p & TF_MAX);
-        }
-        left -= n;
-      }
+      eachPosting(old.pool, old.head[t]!, old.count[t]!, (doc, tf) => {
+        const to = remap[doc]!;
+        if (to >= 0) live.push(to, tf);
+      });
       this.head[t] = -1;
       this.tail[t] = -1;
       for (let i = 0; i < live.length; i += 2) this.append(t, live[i]!, live[i + 1]!);
@@ -401,6 +387,19 @@ function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Every posting of one term's blocks, live or dead, from its first block and entry count. */
+function eachPosting(pool: Int32Array, head: number, count: number, visit: (doc: number, tf: number) => void): void {
+  let left = count;
+  for (let b = head; b >= 0 && left > 0; b = pool[b]!) {
+    const n = left < BLOCK ? left : BLOCK;
+    for (let i = 0; i < n; i++) {
+      const p = pool[b + 1 + i]!;
+      visit(p >>> 8, p & TF_MAX);
+    }
+    left -= n;
+  }
 }
 
 /**

@@ -1,6 +1,8 @@
 // Near-duplicate chunks: MinHash over 5-word shingles (64 hashes), LSH in 16 bands of 4 rows
 // to find candidates without comparing every pair, then the exact Jaccard similarity of the two
 // shingle sets decides. The estimate only proposes; nothing below the threshold is reported.
+import { fileUnder, filedUnder, unfile, type Buckets } from './buckets';
+import { hashString } from './hash';
 import { shingleWords } from './tokenize';
 
 export const SHINGLE = 5;
@@ -26,26 +28,9 @@ const C = new Uint32Array(HASHES);
   }
 }
 
-/** FNV-1a over a string's UTF-16 code units, then a final avalanche. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h >>> 0;
-}
-
 /** Hashes of the text's 5-word shingles (a short text is one shingle). */
 export function shingles(text: string): Set<number> {
   return new Set(sortedShingles(shingleWords(text)));
-}
-
-export function shinglesOfWords(words: readonly string[]): Set<number> {
-  return new Set(sortedShingles(words));
 }
 
 /**
@@ -155,7 +140,7 @@ export interface DuplicatePair {
  */
 export class NearDuplicates {
   /** One map per band: band key → the chunk, or the chunks, filed under it. */
-  private readonly buckets = Array.from({ length: BANDS }, () => new Map<number, string | string[]>());
+  private readonly buckets = Array.from({ length: BANDS }, (): Buckets<number> => new Map());
   private readonly keys = new Map<string, Int32Array>();
   private readonly sizes = new Map<string, number>();
   private readonly verified = new Map<string, DuplicatePair[]>();
@@ -178,14 +163,7 @@ export class NearDuplicates {
     this.remove(id);
     this.sortedShingles.delete(id);
     if (!keys) return;
-    for (let b = 0; b < BANDS; b++) {
-      const band = this.buckets[b]!;
-      const key = keys[b]!;
-      const cur = band.get(key);
-      if (cur === undefined) band.set(key, id);
-      else if (typeof cur === 'string') band.set(key, [cur, id]);
-      else cur.push(id);
-    }
+    for (let b = 0; b < BANDS; b++) fileUnder(this.buckets[b]!, keys[b]!, id);
     this.keys.set(id, keys);
     this.sizes.set(id, shingleCount);
     this.invalidate(id);
@@ -196,16 +174,7 @@ export class NearDuplicates {
     const keys = this.keys.get(id);
     if (!keys) return;
     this.invalidate(id);
-    for (let b = 0; b < BANDS; b++) {
-      const band = this.buckets[b]!;
-      const k = keys[b]!;
-      const cur = band.get(k);
-      if (cur === id) band.delete(k);
-      else if (Array.isArray(cur)) {
-        const rest = cur.filter((x) => x !== id);
-        band.set(k, rest.length === 1 ? rest[0]! : rest);
-      }
-    }
+    for (let b = 0; b < BANDS; b++) unfile(this.buckets[b]!, keys[b]!, id);
     this.keys.delete(id);
     this.sizes.delete(id);
   }
@@ -223,13 +192,7 @@ export class NearDuplicates {
     const out = new Set<string>();
     const keys = this.keys.get(id);
     if (!keys) return [];
-    for (let b = 0; b < BANDS; b++) {
-      const cur = this.buckets[b]!.get(keys[b]!);
-      if (cur === undefined) continue;
-      if (typeof cur === 'string') {
-        if (cur !== id) out.add(cur);
-      } else for (const other of cur) if (other !== id) out.add(other);
-    }
+    for (let b = 0; b < BANDS; b++) for (const other of filedUnder(this.buckets[b]!.get(keys[b]!))) if (other !== id) out.add(other);
     return [...out].sort();
   }
 

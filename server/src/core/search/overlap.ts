@@ -3,6 +3,7 @@
 // exact text: the lines themselves weighed 3 KB a chunk, and two different lines meet by chance
 // once in about 10^15 comparisons.
 import type { Chunk } from '../model';
+import { fileUnder, filedUnder, unfile, type Buckets } from './buckets';
 
 const EDGE = 3;
 
@@ -64,8 +65,8 @@ export function edges(chunk: Chunk): Edges {
 
 export class OverlapIndex {
   /** Line key → the chunk(s) ending (or starting) with such a line; candidates, checked by hash and length. */
-  private readonly byLastLine = new Map<number, string | string[]>();
-  private readonly byFirstLine = new Map<number, string | string[]>();
+  private readonly byLastLine: Buckets<number> = new Map();
+  private readonly byFirstLine: Buckets<number> = new Map();
   private readonly edgesOf = new Map<string, Edges>();
 
   set(id: string, chunk: Chunk): void {
@@ -75,18 +76,18 @@ export class OverlapIndex {
   setEdges(id: string, e: Edges): void {
     this.remove(id);
     this.edgesOf.set(id, e);
-    this.file(e, (map, key) => add(map, key, id));
+    this.file(e, (map, key) => fileUnder(map, key, id));
   }
 
   remove(id: string): void {
     const e = this.edgesOf.get(id);
     if (!e) return;
-    this.file(e, (map, key) => drop(map, key, id));
+    this.file(e, (map, key) => unfile(map, key, id));
     this.edgesOf.delete(id);
   }
 
-  /** The keys a chunk is filed under: its last lines, and its first line. */
-  private file(e: Edges, visit: (map: Map<number, string | string[]>, key: number) => void): void {
+  /** The keys a chunk is filed under, each once: its last lines, and its first line. */
+  private file(e: Edges, visit: (map: Buckets<number>, key: number) => void): void {
     const seen = new Set<number>();
     for (let i = 0; i < lasts(e); i++) {
       const o = at(e, 1, i);
@@ -105,7 +106,7 @@ export class OverlapIndex {
     const mine = this.edgesOf.get(id);
     if (!mine || firsts(mine) === 0) return [];
     const out: OverlapEdge[] = [];
-    for (const other of ids(this.byLastLine.get(keyOf(mine[at(mine, 0, 0) + 1]!)))) {
+    for (const other of filedUnder(this.byLastLine.get(keyOf(mine[at(mine, 0, 0) + 1]!)))) {
       if (other === id) continue;
       const theirs = this.edgesOf.get(other)!;
       const n = lasts(theirs);
@@ -134,33 +135,10 @@ export class OverlapIndex {
     if (!mine) return [];
     const out = new Set<string>();
     for (let i = 0; i < lasts(mine); i++) {
-      for (const other of ids(this.byFirstLine.get(keyOf(mine[at(mine, 1, i) + 1]!)))) {
+      for (const other of filedUnder(this.byFirstLine.get(keyOf(mine[at(mine, 1, i) + 1]!)))) {
         if (other !== id && !out.has(other) && this.previousOf(other).some((e) => e.previous === id)) out.add(other);
       }
     }
     return [...out].sort();
-  }
-}
-
-const ids = (v: string | string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
-
-/** Files `id` under `key`; a chunk is filed once per key (`file`), so no check for it is needed. */
-function add(map: Map<number, string | string[]>, key: number, id: string): void {
-  const cur = map.get(key);
-  if (cur === undefined) map.set(key, id);
-  else if (typeof cur === 'string') map.set(key, [cur, id]);
-  else cur.push(id);
-}
-
-function drop(map: Map<number, string | string[]>, key: number, id: string): void {
-  const cur = map.get(key);
-  if (cur === id) map.delete(key);
-  else if (Array.isArray(cur)) {
-    // A line thousands of chunks end with (a signature, a disclaimer): no copy of the list.
-    const i = cur.indexOf(id);
-    if (i < 0) return;
-    cur[i] = cur[cur.length - 1]!;
-    cur.pop();
-    if (cur.length === 1) map.set(key, cur[0]!);
   }
 }

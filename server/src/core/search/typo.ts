@@ -6,6 +6,8 @@
 // two substitutions far apart are not, since indexing two deletions of every term would cost
 // about 100 MB at 100 000 chunks for a rare kind of typo.
 
+import { avalanche, FNV_OFFSET, FNV_PRIME, hashString } from './hash';
+
 /**
  * Longer terms get no typo tolerance: they are codes, URLs or runs of one character, and their
  * deletion keys cost the square of their length (a 200 000-character "word" would never end).
@@ -70,32 +72,21 @@ export class TypoIndex {
   }
 }
 
-const FNV = 0x811c9dc5;
-const PRIME = 0x01000193;
-const finish = (h: number) => {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  return h & 0x3fffffff;
-};
-
-/** The hash deletion keys are filed under (FNV-1a over UTF-16 code units, 30 bits: a small integer). */
+/** The hash deletion keys are filed under: `hashString` cut to 30 bits, a small integer. */
 export function hashKey(s: string): number {
-  let h = FNV;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
-  return finish(h);
+  return hashString(s) & 0x3fffffff;
 }
 
 /** `hashKey` of each one-character deletion of `s`, without building the strings. */
 export function forEachDeletionHash(s: string, visit: (h: number) => void): void {
   // The hash of every prefix, then each deletion continues from the prefix before the gap.
   const prefix = new Int32Array(s.length + 1);
-  prefix[0] = FNV;
-  for (let i = 0; i < s.length; i++) prefix[i + 1] = Math.imul(prefix[i]! ^ s.charCodeAt(i), PRIME);
+  prefix[0] = FNV_OFFSET;
+  for (let i = 0; i < s.length; i++) prefix[i + 1] = Math.imul(prefix[i]! ^ s.charCodeAt(i), FNV_PRIME);
   for (let gap = 0; gap < s.length; gap++) {
     let h = prefix[gap]!;
-    for (let i = gap + 1; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
-    visit(finish(h));
+    for (let i = gap + 1; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+    visit(avalanche(h) & 0x3fffffff);
   }
 }
 
