@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { EntityRecognizer, extractEntities, parseChunk } from '../../server/src/core';
+import { nextWordStart, wordEnd } from '../../server/src/core/entities/extract';
 import { foldKey, foldWord } from '../../server/src/core/entities/fold';
 
 const shipped = new EntityRecognizer();
@@ -57,5 +59,28 @@ describe('word folding', () => {
     for (const w of words) assert.equal(foldWord(w), foldKey(w), w);
     // Twice: the second answer comes from the cache for the words off the fast path.
     for (const w of words) assert.equal(foldWord(w), foldKey(w), w);
+  });
+});
+
+describe('word scanning', () => {
+  // The plain definition the table-driven scanner replaces: letters and digits by explicit ranges,
+  // then combining accents may follow.
+  const WORD = /[A-Za-z0-9\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af][A-Za-z0-9\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af]*/g;
+  const spans = (text: string, from: number): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let s = nextWordStart(text, from); s < text.length; s = nextWordStart(text, out[out.length - 1]![1])) out.push([s, wordEnd(text, s)]);
+    return out;
+  };
+  it('cuts the words the regular expression matches, at every edge of its ranges', () => {
+    // Each range's first and last character, and the ones just outside it.
+    const edges = [0x2f, 0x30, 0x39, 0x3a, 0x40, 0x41, 0x5a, 0x5b, 0x60, 0x61, 0x7a, 0x7b, 0xa9, 0xaa, 0xab, 0xb4, 0xb5, 0xb6, 0xb9, 0xba, 0xbb, 0xbf, 0xc0, 0xd6, 0xd7, 0xd8, 0xf6, 0xf7, 0xf8, 0x24f, 0x250, 0x2ff, 0x300, 0x36f, 0x370, 0x3ff, 0x400, 0x52f, 0x530, 0x1dff, 0x1e00, 0x1fff, 0x2000, 0x303f, 0x3040, 0x9fff, 0xa000, 0xabff, 0xac00, 0xd7af, 0xd7b0, 0xd83d, 0xde00, 0xffff];
+    const fc_ = fc.array(fc.oneof(fc.constantFrom(...edges.map((c) => String.fromCharCode(c)), ' ', 'é', 'e\u0301', '😀'), fc.string({ maxLength: 3 })), { maxLength: 30 });
+    fc.assert(fc.property(fc_, fc.nat(5), (parts, from) => {
+      const text = parts.join('');
+      const start = Math.min(from, text.length);
+      WORD.lastIndex = start;
+      const expected = [...text.matchAll(WORD)].filter((m) => m.index >= start).map((m) => [m.index, m.index + m[0].length]);
+      assert.deepEqual(spans(text, start), expected);
+    }), { numRuns: 3000 });
   });
 });

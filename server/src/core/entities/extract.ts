@@ -7,7 +7,7 @@ import type { Chunk } from '../model';
 import { contentSegments, type Segment } from '../index-text';
 import { foldKey, foldWord } from './fold';
 import type { EntityKind } from './gazetteer';
-import type { EntityRecognizer } from './recognizer';
+import { ALIAS, PREFIX, type EntityRecognizer } from './recognizer';
 import { COMMON_CAPITALISED } from './common-words';
 
 export type MentionForm = 'plain' | 'hashtag' | 'handle' | 'elided';
@@ -37,8 +37,36 @@ interface Token {
   readonly joined: boolean;
 }
 
-/** Letters and digits by explicit ranges (Latin with accents, Greek, Cyrillic, CJK…): several times faster than Unicode properties. */
-const WORD = /[A-Za-z0-9\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af][A-Za-z0-9\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f\u0370-\u03ff\u0400-\u052f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af]*/g;
+/**
+ * Letters and digits by explicit ranges (Latin with accents, Greek, Cyrillic, CJK…), as a table
+ * over the BMP: a word starts with a `START` character and goes on with `START` characters
+ * and combining accents (U+0300–U+036F). Several times faster than Unicode properties, and
+ * than a regular expression's matches: no match object per word.
+ */
+const START = 1;
+const GOES_ON = 2;
+const WORD_CHARS = (() => {
+  const t = new Uint8Array(0x10000);
+  const ranges: [number, number][] = [[0x41, 0x5a], [0x61, 0x7a], [0x30, 0x39], [0xaa, 0xaa], [0xb5, 0xb5], [0xba, 0xba], [0xc0, 0xd6], [0xd8, 0xf6], [0xf8, 0x24f], [0x370, 0x3ff], [0x400, 0x52f], [0x1e00, 0x1fff], [0x3040, 0x9fff], [0xac00, 0xd7af]];
+  for (const [a, b] of ranges) t.fill(START | GOES_ON, a, b + 1);
+  t.fill(GOES_ON, 0x300, 0x370);
+  return t;
+})();
+
+/** Where the next word starts at or after `from` (`text.length` if none). */
+export function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && (WORD_CHARS[text.charCodeAt(i)]! & START) === 0) i++;
+  return i;
+}
+
+/** Where the word starting at `start` ends. */
+export function wordEnd(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length && (WORD_CHARS[text.charCodeAt(i)]! & GOES_ON) !== 0) i++;
+  return i;
+}
+
 const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'presqu']);
 const BOUNDARY = /[.!?…:;•"«“(\[|]|\s[-–—]\s/u;
 const LETTER = /\p{L}/u;
@@ -48,40 +76,50 @@ const JOIN_GAP = /^[\s\u00a0\u202f]*-?[\s\u00a0\u202f]*$/;
 function tokens(seg: Segment): Token[] {
   const out: Token[] = [];
   const { text } = seg;
+  const length = text.length;
   let prevEnd = seg.start;
   let elided = false;
   let first = true;
-  WORD.lastIndex = seg.start;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const gap = start - prevEnd === 1 ? (text[prevEnd] === ' ' ? ' ' : text.slice(prevEnd, start)) : text.slice(prevEnd, start);
+  let start = seg.start;
+  for (;;) {
+    start = nextWordStart(text, start);
+    if (start >= length) break;
+    const end = wordEnd(text, start);
+    const word = text.slice(start, end);
+    // Most gaps are one space: no slice, no test.
+    const plainSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 0x20;
+    const gap = plainSpace ? ' ' : text.slice(prevEnd, start);
     // `d’OpenAI`: the elision is no token; the word after it keeps the elision as its form.
     const next = text.charCodeAt(end);
-    if ((next === 0x27 || next === 0x2019) && m[0].length <= 7 && ELISIONS.has(m[0].toLowerCase()) && LETTER.test(text[end + 1] ?? '')) {
+    if ((next === 0x27 || next === 0x2019) && word.length <= 7 && ELISIONS.has(word.toLowerCase()) && LETTER.test(text[end + 1] ?? '')) {
       first = first || BOUNDARY.test(gap);
       elided = true;
       prevEnd = end + 1;
+      start = end;
       continue;
     }
     // `hashtag#X`: the `hashtag` prefix is a copy artifact, not a word of the text.
-    if (m[0] === 'hashtag' && text[end] === '#') {
+    if (next === 0x23 && word === 'hashtag') {
       prevEnd = end;
+      start = end;
       continue;
     }
-    const before = text[start - 1];
-    const form: MentionForm = before === '#' ? 'hashtag' : before === '@' ? 'handle' : elided ? 'elided' : 'plain';
-    const plainSpace = gap === ' ';
+    const before = text.charCodeAt(start - 1);
+    const form: MentionForm = before === 0x23 ? 'hashtag' : before === 0x40 ? 'handle' : elided ? 'elided' : 'plain';
     const initial = !elided && (first || (!plainSpace && BOUNDARY.test(gap)));
-    out.push({ text: m[0], start, end, form, initial, joined: !first && !elided && (plainSpace || (gap.length > 0 && JOIN_GAP.test(gap))) });
+    out.push({ text: word, start, end, form, initial, joined: !first && !elided && (plainSpace || (gap.length > 0 && JOIN_GAP.test(gap))) });
     first = false;
     elided = false;
     prevEnd = end;
+    start = end;
   }
   return out;
 }
 
 function isCapitalised(w: string): boolean {
+  const code = w.charCodeAt(0);
+  // Lower-case ASCII letters and digits, most words: no capital.
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return false;
   const c = w[0]!;
   if (w.length < 2 || c === c.toLowerCase() || !UPPER.test(c)) return false;
   // Shouted words (`NOUVEAU`, `ATTENTION`) are no names; short acronyms may be.
@@ -108,8 +146,9 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
         const tok = toks[i + n - 1]!;
         if (n > 1 && (!tok.joined || t0.form === 'handle')) break;
         key = n === 1 ? foldWord(tok.text) : `${key} ${foldWord(tok.text)}`;
-        if (recognizer.has(key)) hits.push(n);
-        if (!recognizer.isPrefix(key)) break;
+        const found = recognizer.lookup(key);
+        if ((found & ALIAS) !== 0) hits.push(n);
+        if ((found & PREFIX) === 0) break;
       }
       for (let h = hits.length - 1; h >= 0; h--) {
         const n = hits[h]!;

@@ -22,11 +22,18 @@ interface AliasRule {
   readonly capitalised: boolean;
 }
 
+/** Bits of `EntityRecognizer.lookup`. */
+export const ALIAS = 1;
+export const PREFIX = 2;
+
 export class EntityRecognizer {
   private readonly byKey = new Map<string, AliasRule>();
   private readonly byId = new Map<string, KnownEntity>();
-  /** Proper prefixes (in words) of the aliases: where a longer match may still come. */
-  private readonly prefixes = new Set<string>();
+  /**
+   * Every folded alias and proper prefix (in words) of one, as `ALIAS | PREFIX` bits: the
+   * extractor asks once per word whether it names something or may start a longer name.
+   */
+  private readonly keys = new Map<string, number>();
   /** The longest alias, in words: how far the extractor looks ahead. */
   readonly maxWords: number;
 
@@ -55,8 +62,12 @@ export class EntityRecognizer {
           acronym: letters.length <= 4 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
           capitalised: /^\p{Lu}/u.test(alias),
         });
+        this.keys.set(key, (this.keys.get(key) ?? 0) | ALIAS);
         const words = key.split(' ');
-        for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
+        for (let n = 1; n < words.length; n++) {
+          const prefix = words.slice(0, n).join(' ');
+          this.keys.set(prefix, (this.keys.get(prefix) ?? 0) | PREFIX);
+        }
         maxWords = Math.max(maxWords, words.length);
       }
     }
@@ -76,12 +87,17 @@ export class EntityRecognizer {
 
   /** Whether some alias starts with these folded words (and goes on). */
   isPrefix(key: string): boolean {
-    return this.prefixes.has(key);
+    return ((this.keys.get(key) ?? 0) & PREFIX) !== 0;
   }
 
   /** Whether a folded key names an entity, before the case rules. */
   has(key: string): boolean {
     return this.byKey.has(key);
+  }
+
+  /** Both at once, as bits: `ALIAS` (`has`) and `PREFIX` (`isPrefix`); 0 for neither. */
+  lookup(key: string): number {
+    return this.keys.get(key) ?? 0;
   }
 
   get(id: string): KnownEntity | undefined {
