@@ -33,8 +33,8 @@ export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOpt
   const findingCount = analysis.findings.length;
   if (!chunk) return { findings, findingCount, errors };
   const record = buildRecord(id, chunk, recognizer);
-  const digest = searchDigest(chunk);
-  // Numbered last: a throw after it would lose the new numbers the main thread must receive.
-  const search = terms && 'terms' in digest.terms ? { ...digest, terms: terms.encode(digest.terms) } : digest;
-  return { findings, findingCount, errors, search, record, fingerprint: fingerprint(bytes) };
+  const print = fingerprint(bytes);
+  // Last: once the worker's table has numbered new terms, nothing may throw (searchDigest).
+  const search = searchDigest(chunk, terms);
+  return { findings, findingCount, errors, search, record, fingerprint: print };
 }

@@ -6,7 +6,7 @@ import { CorpusSearch, type RelatedSignals } from '../../../server/src/core/sear
 import { forTermIds, InvertedIndex, packTermIds, termBag } from '../../../server/src/core/search/inverted-index';
 import { LocalTermTable, TermTranslator } from '../../../server/src/core/search/term-table';
 import { lineHash, OverlapIndex } from '../../../server/src/core/search/overlap';
-import { terms } from '../../../server/src/core/search/tokenize';
+import { allWords, withoutStopWords } from '../../../server/src/core/search/tokenize';
 import { jaccard, shingles } from '../../../server/src/core/search/near-duplicates';
 
 const WORDS = 'intelligence artificielle puissance calcul données énergie nucléaire investissement infrastructure semi-conducteurs modèle entreprise gouvernement recherche usine talents marché capital projet annonce'.split(' ');
@@ -91,7 +91,7 @@ describe('inverted index', () => {
       const text = prose(d, 10 + (d % 13)) + (d % 5 === 0 ? ' Stargate' : '');
       byWords.set(`doc${d}`, text);
       const w = d % 2;
-      const local = structuredClone(tables[w]!.encode(termBag(terms(text))));
+      const local = structuredClone(tables[w]!.encodeWords(allWords(text)));
       byNumbers.setIds(`doc${d}`, translators[w]!.receive(local));
     }
     assert.deepEqual(byNumbers.snapshot(), byWords.snapshot());
@@ -101,9 +101,28 @@ describe('inverted index', () => {
   it('refuses a worker document whose new term numbers it never received', () => {
     const table = new LocalTermTable();
     const translator = new TermTranslator(new InvertedIndex());
-    table.encode(termBag(['calcul', 'energie']));
+    table.encodeWords(['calcul', 'energie']);
     // The first document's reply was lost: its two new terms are unknown here.
-    assert.throws(() => translator.receive(table.encode(termBag(['calcul', 'usine']))), /out of order/);
+    assert.throws(() => translator.receive(table.encodeWords(['calcul', 'usine'])), /out of order/);
+  });
+
+  it('numbers a document\'s words as the term bag of its words without stop words', () => {
+    const table = new LocalTermTable();
+    // The table's numbering, rebuilt from what it says is fresh, as the main thread does.
+    const names: string[] = [];
+    for (let d = 0; d < 400; d++) {
+      const words = allWords(prose(d * 3, 5 + (d % 17)) + (d % 4 === 0 ? ' de la de Stargate stargate' : ''));
+      const local = table.encodeWords(words);
+      assert.equal(local.firstFresh, names.length);
+      names.push(...local.fresh);
+      const bag = termBag(withoutStopWords(words));
+      assert.deepEqual([...local.ids].map((n) => names[n]), bag.terms);
+      assert.deepEqual([...local.counts], [...bag.counts]);
+      assert.equal(local.length, bag.length);
+    }
+    // Every word of the vocabulary met, and numbered once.
+    assert.equal(names.length, new Set(names).size);
+    assert.ok(names.length > 20, String(names.length));
   });
 
   it('ranks a document matching every query term above one matching a single term', () => {

@@ -5,7 +5,7 @@ import { chunkName } from '../chunk-name';
 import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
 import { InvertedIndex, termBag, type TermBag, type TermIds } from './inverted-index';
-import { TermTranslator, type LocalTerms } from './term-table';
+import { TermTranslator, type LocalTermTable, type LocalTerms } from './term-table';
 import { bandKeys, NearDuplicates, sortedShingles } from './near-duplicates';
 import { edges, OverlapIndex, type Edges } from './overlap';
 import { Interner } from '../own';
@@ -60,7 +60,11 @@ export interface SearchDigest {
   readonly days: readonly string[];
 }
 
-export function searchDigest(chunk: Chunk): SearchDigest {
+/**
+ * `table`: a worker's numbering, which the terms then carry (`LocalTerms`). They are numbered
+ * last, so that nothing after can throw and lose the new numbers the main thread must receive.
+ */
+export function searchDigest(chunk: Chunk, table?: LocalTermTable): SearchDigest {
   const words = allWords(contentText(chunk));
   const sh = sortedShingles(words);
   const senders = new Set<string>();
@@ -69,7 +73,8 @@ export function searchDigest(chunk: Chunk): SearchDigest {
     if (m.sender !== undefined) senders.add(m.sender);
     days.add(formatDate(m.date));
   }
-  return { terms: termBag(withoutStopWords(words)), bands: bandKeys(sh), shingleCount: sh.length, edges: edges(chunk), senders: [...senders], days: [...days] };
+  const rest = { bands: bandKeys(sh), shingleCount: sh.length, edges: edges(chunk), senders: [...senders], days: [...days] };
+  return { terms: table ? table.encodeWords(words) : termBag(withoutStopWords(words)), ...rest };
 }
 
 export function contentText(chunk: Chunk): string {

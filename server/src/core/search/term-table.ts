@@ -2,8 +2,9 @@
 // and sends each new one as a string once; the main thread maps the worker's numbers onto the
 // index's vocabulary. A scan's merge then takes each document as typed arrays: no per-term
 // string is cloned, received or looked up on the thread that answers the editor.
-import type { InvertedIndex, TermBag, TermIds } from './inverted-index';
+import type { InvertedIndex, TermIds } from './inverted-index';
 import { own } from '../own';
+import { isStopWord } from './tokenize';
 
 /** A document's terms in one worker's numbering, with the terms that numbering gained for it. */
 export interface LocalTerms {
@@ -18,23 +19,53 @@ export interface LocalTerms {
 /** The worker's side: its own numbering of every term it has sent. */
 export class LocalTermTable {
   private readonly numbers = new Map<string, number>();
+  /** Per term number: the last document (`serial`) that met it, and its place in that document's list. */
+  private stamp = new Int32Array(1024);
+  private slot = new Int32Array(1024);
+  private serial = 0;
 
-  encode(bag: TermBag): LocalTerms {
+  /**
+   * A document's words (`allWords`) as `termBag(withoutStopWords(words))` would count them,
+   * numbered: one pass, each word looked up once in this table, with no per-document map in
+   * between. Terms in order of first appearance; the fresh ones are numbered in that order.
+   */
+  encodeWords(words: readonly string[]): LocalTerms {
+    const serial = ++this.serial;
     const firstFresh = this.numbers.size;
     const fresh: string[] = [];
-    const ids = new Int32Array(bag.terms.length);
-    for (let k = 0; k < ids.length; k++) {
-      const t = bag.terms[k]!;
-      let n = this.numbers.get(t);
+    const ids: number[] = [];
+    const counts: number[] = [];
+    let length = 0;
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      if (isStopWord(w)) continue;
+      length++;
+      let n = this.numbers.get(w);
       if (n === undefined) {
         n = this.numbers.size;
         // Kept for good: a copy, so the chunk text the word was cut from is not kept with it.
-        this.numbers.set(own(t), n);
-        fresh.push(t);
+        this.numbers.set(own(w), n);
+        fresh.push(w);
+        if (n >= this.stamp.length) this.grow();
       }
-      ids[k] = n;
+      if (this.stamp[n] === serial) counts[this.slot[n]!]!++;
+      else {
+        this.stamp[n] = serial;
+        this.slot[n] = ids.length;
+        ids.push(n);
+        counts.push(1);
+      }
     }
-    return { ids, counts: bag.counts, length: bag.length, fresh, firstFresh };
+    return { ids: Int32Array.from(ids), counts: Uint32Array.from(counts), length, fresh, firstFresh };
+  }
+
+  private grow(): void {
+    const stamp = new Int32Array(this.stamp.length * 2);
+    stamp.set(this.stamp);
+    this.stamp = stamp;
+    const slot = new Int32Array(this.slot.length * 2);
+    slot.set(this.slot);
+    this.slot = slot;
   }
 }
 

@@ -83,6 +83,11 @@ export function withoutStopWords(words: readonly string[]): string[] {
   return words.filter((w) => !STOP.has(w));
 }
 
+/** Whether search drops this folded word (`withoutStopWords`). */
+export function isStopWord(word: string): boolean {
+  return STOP.has(word);
+}
+
 /** Words for shingling (near-duplicate detection): every word, folded, stop words kept. */
 export function shingleWords(text: string): string[] {
   return allWords(text);
