@@ -17,7 +17,8 @@ export function packFindings(findings: readonly Finding[]): Uint8Array {
   if (findings.length === 0) return EMPTY;
   const json = encoder.encode(JSON.stringify(withSharedEdits(findings)));
   if (json.length < DEFLATE_FROM) return json;
-  const deflated = deflateRawSync(json, { level: 1 });
+  // A small window and hash: findings are a few kilobytes, and zlib sets its state up per call.
+  const deflated = deflateRawSync(json, { level: 1, windowBits: 12, memLevel: 4 });
   const out = new Uint8Array(deflated.length + 1);
   out[0] = DEFLATED;
   out.set(deflated, 1);
