@@ -141,6 +141,23 @@ function bump<K>(map: Map<K, Counts>, key: K, id: string, by: number): void {
   } else m.set(id, n);
 }
 
+/** How often each number occurs, in order of first occurrence: a chunk's few distinct keys. */
+class Tally {
+  private readonly keys: number[] = [];
+  private readonly counts: number[] = [];
+  add(key: number): void {
+    const i = this.keys.indexOf(key);
+    if (i >= 0) this.counts[i]!++;
+    else {
+      this.keys.push(key);
+      this.counts.push(1);
+    }
+  }
+  each(f: (key: number, count: number) => void): void {
+    for (let i = 0; i < this.keys.length; i++) f(this.keys[i]!, this.counts[i]!);
+  }
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function within(p: Position, r: Range): boolean {
@@ -417,15 +434,24 @@ export class CorpusIndex implements RelatedSignals {
       } else m.set(d[at + 4]!, n);
     }
     for (const [e, n] of perEntity) bump(this.entityChunks, e, id, sign * n);
+    // The same for buckets, senders and days, which repeat within a chunk (a day per message).
+    const buckets = new Tally();
+    const familyBuckets = FAMILIES.map(() => new Tally());
     for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) {
       const b = valueBucket(getDouble(d, at + 4));
-      bump(this.figureBuckets, b, id, sign);
-      bump(this.figureFamilyBuckets[FAMILIES.indexOf(this.strings[d[at + 6]!] as UnitFamily)]!, b, id, sign);
+      buckets.add(b);
+      familyBuckets[FAMILIES.indexOf(this.strings[d[at + 6]!] as UnitFamily)]!.add(b);
     }
+    buckets.each((b, n) => bump(this.figureBuckets, b, id, sign * n));
+    familyBuckets.forEach((t, f) => t.each((b, n) => bump(this.figureFamilyBuckets[f]!, b, id, sign * n)));
+    const senders = new Tally();
+    const days = new Tally();
     for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) {
-      if (d[at + 3]! >= 0) bump(this.senderChunks, d[at + 3]!, id, sign);
-      bump(this.dateChunks, d[at + 1]!, id, sign);
+      if (d[at + 3]! >= 0) senders.add(d[at + 3]!);
+      days.add(d[at + 1]!);
     }
+    senders.each((s, n) => bump(this.senderChunks, s, id, sign * n));
+    days.each((day, n) => bump(this.dateChunks, day, id, sign * n));
     // An article date counts the chunk for its month, with no message.
     if (rec.articleMonth) {
       const month = this.intern(rec.articleMonth);
