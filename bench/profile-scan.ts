@@ -11,14 +11,16 @@ async function main(): Promise<void> {
   const g = generateCorpus({ count, seed: 1, lines: 22 });
   try {
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     const pool = process.argv[3] === 'workers' ? benchWorkers() : undefined;
     // An optional worker count after `workers`, to compare pool sizes.
     const workers = pool && process.argv[4] ? { ...pool, size: Number(process.argv[4]) } : pool;
     const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...(workers ? { workers } : {}) });
     await corpus.scan();
     const ms = Math.round(performance.now() - t);
+    const cpu = process.cpuUsage(cpu0);
     (globalThis as { gc?: () => void }).gc?.();
-    console.log(JSON.stringify({ chunks: corpus.size, ms, rssMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB: Math.round(process.memoryUsage().heapUsed / 1e6) }));
+    console.log(JSON.stringify({ chunks: corpus.size, ms, userMs: Math.round(cpu.user / 1000), systemMs: Math.round(cpu.system / 1000), rssMB: Math.round(process.resourceUsage().maxRSS / 1024), heapMB: Math.round(process.memoryUsage().heapUsed / 1e6) }));
   } finally {
     await rm(g.dir, { recursive: true, force: true });
   }
