@@ -409,13 +409,31 @@ export class CorpusIndex implements RelatedSignals {
 
   private store(id: string, rec: Stored | undefined): void {
     const old = this.records.get(id);
+    if (rec) this.records.set(id, rec);
+    else this.records.delete(id);
+    // The new version is counted before the old one is taken out, so that a key both have (the
+    // day, the senders: most of them, when one is typing) keeps its entry. Taking it out and
+    // putting it back would fill the table of a key thousands of chunks share with deleted
+    // slots, and rebuild it every few thousand keystrokes.
+    if (rec) this.account(rec, +1);
     if (old) this.account(old, -1);
-    if (!rec) {
-      this.records.delete(id);
-      return;
+    if (old?.articleMonth !== rec?.articleMonth) {
+      if (old?.articleMonth) this.month(id, old.articleMonth, -1);
+      if (rec?.articleMonth) this.month(id, rec.articleMonth, +1);
     }
-    this.records.set(id, rec);
-    this.account(rec, +1);
+  }
+
+  /** An article date counts the chunk for its month, with no message. */
+  private month(id: string, articleMonth: string, sign: 1 | -1): void {
+    const month = this.intern(articleMonth);
+    let m = this.dateChunks.get(month);
+    if (sign > 0) {
+      if (!m) this.dateChunks.set(month, (m = new Map()));
+      m.set(id, m.get(id) ?? 0);
+    } else if (m && m.get(id) === 0) {
+      m.delete(id);
+      if (m.size === 0) this.dateChunks.delete(month);
+    }
   }
 
   private account(rec: Stored, sign: 1 | -1): void {
@@ -452,18 +470,6 @@ export class CorpusIndex implements RelatedSignals {
     }
     senders.each((s, n) => bump(this.senderChunks, s, id, sign * n));
     days.each((day, n) => bump(this.dateChunks, day, id, sign * n));
-    // An article date counts the chunk for its month, with no message.
-    if (rec.articleMonth) {
-      const month = this.intern(rec.articleMonth);
-      let m = this.dateChunks.get(month);
-      if (sign > 0) {
-        if (!m) this.dateChunks.set(month, (m = new Map()));
-        m.set(id, m.get(id) ?? 0);
-      } else if (m && m.get(id) === 0) {
-        m.delete(id);
-        if (m.size === 0) this.dateChunks.delete(month);
-      }
-    }
   }
 
   private message(d: Int32Array, at: number): MessageRecord {
