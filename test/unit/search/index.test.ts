@@ -277,4 +277,28 @@ describe('related chunks', () => {
     const zRank = r.findIndex((x) => x.uri === 'c/z.txt');
     assert.ok(zRank === -1 || zRank > 1);
   });
+
+  it('follows a chunk that moves to another day, keeps one that stays, and forgets one removed', () => {
+    const texts: Record<string, string> = {
+      'c/a.txt': chat(['22/01/2025, 18:43 - Rochane: ' + prose(21, 30)]),
+      'c/b.txt': chat(['22/01/2025, 19:02 - Inès: ' + prose(22, 30)]),
+      'c/c.txt': chat(['23/01/2025, 09:15 - Marc: ' + prose(23, 30)]),
+    };
+    const chunks = new Map(Object.entries(texts).map(([id, text]) => [id, parseChunk(id, text)]));
+    const s = new CorpusSearch((id) => chunks.get(id));
+    for (const [id, c] of chunks) s.set(id, c);
+    const sameDay = (id: string) => s.related(id).filter((r) => r.reasons.some((x) => x.startsWith('same day'))).map((r) => r.uri).sort();
+    assert.deepEqual(sameDay('c/a.txt'), ['c/b.txt']);
+    // b moves to the 23rd, then is edited on that day again.
+    for (const minute of ['10', '11']) {
+      const moved = parseChunk('c/b.txt', chat([`23/01/2025, 10:${minute} - Inès: ` + prose(22, 30)]));
+      chunks.set('c/b.txt', moved);
+      s.set('c/b.txt', moved);
+      assert.deepEqual(sameDay('c/a.txt'), []);
+      assert.deepEqual(sameDay('c/c.txt'), ['c/b.txt']);
+    }
+    s.remove('c/b.txt');
+    chunks.delete('c/b.txt');
+    assert.deepEqual(sameDay('c/c.txt'), []);
+  });
 });

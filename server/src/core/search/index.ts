@@ -117,7 +117,12 @@ export class CorpusSearch {
   setDigest(id: string, d: SearchDigest): void {
     const t = d.terms;
     if ('fresh' in t) throw new Error('a worker\'s term numbers must go through translator() first');
-    this.remove(id);
+    const before = this.meta.get(id);
+    if (before) {
+      this.text.remove(id);
+      this.duplicates.remove(id);
+      this.overlaps.remove(id);
+    }
     if ('terms' in t) this.text.setBag(id, t);
     else this.text.setIds(id, t);
     this.duplicates.setKeys(id, d.bands, d.shingleCount);
@@ -129,20 +134,28 @@ export class CorpusSearch {
       if (!s) this.byDay.set(day, (s = new Set()));
       s.add(id);
     }
+    // Only the days it no longer has: a day's set of thousands of chunks is left as it is when
+    // the chunk keeps the day (see CorpusIndex.store).
+    if (before) this.leaveDays(id, before.days.filter((day) => !days.includes(day)));
     this.meta.set(id, { senders: d.senders.map((x) => this.names.get(x)), days });
   }
 
   remove(id: string): void {
-    if (!this.meta.has(id)) return;
+    const before = this.meta.get(id);
+    if (!before) return;
     this.text.remove(id);
     this.duplicates.remove(id);
     this.overlaps.remove(id);
-    for (const d of this.meta.get(id)!.days) {
+    this.leaveDays(id, before.days);
+    this.meta.delete(id);
+  }
+
+  private leaveDays(id: string, days: readonly string[]): void {
+    for (const d of days) {
       const s = this.byDay.get(d);
       s?.delete(id);
       if (s && s.size === 0) this.byDay.delete(d);
     }
-    this.meta.delete(id);
   }
 
   /** Chunks whose corpus findings may change when `id` changes (its duplicates and continuations). */
