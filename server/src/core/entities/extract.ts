@@ -26,15 +26,16 @@ export interface EntityMention {
 /** Kind of an entity found only by the heuristics. */
 export type MentionKind = EntityKind | 'name';
 
+/** Mutable, and reused from chunk to chunk (`TOKENS`): no object per word of the corpus. */
 interface Token {
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-  readonly form: MentionForm;
+  text: string;
+  start: number;
+  end: number;
+  form: MentionForm;
   /** Opens a sentence (or the line, or a quotation). */
-  readonly initial: boolean;
+  initial: boolean;
   /** Only spaces or a hyphen between this token and the previous one. */
-  readonly joined: boolean;
+  joined: boolean;
 }
 
 /**
@@ -73,8 +74,12 @@ const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
 const JOIN_GAP = /^[\s\u00a0\u202f]*-?[\s\u00a0\u202f]*$/;
 
-function tokens(seg: Segment): Token[] {
-  const out: Token[] = [];
+/** The tokens of the segment being read; `tokens` fills it, and nothing keeps a token past its segment. */
+const TOKENS: Token[] = [];
+
+/** Fills `TOKENS` with a segment's words; gives their count. */
+function tokens(seg: Segment): number {
+  let count = 0;
   const { text } = seg;
   const length = text.length;
   let prevEnd = seg.start;
@@ -107,13 +112,23 @@ function tokens(seg: Segment): Token[] {
     const before = text.charCodeAt(start - 1);
     const form: MentionForm = before === 0x23 ? 'hashtag' : before === 0x40 ? 'handle' : elided ? 'elided' : 'plain';
     const initial = !elided && (first || (!plainSpace && BOUNDARY.test(gap)));
-    out.push({ text: word, start, end, form, initial, joined: !first && !elided && (plainSpace || (gap.length > 0 && JOIN_GAP.test(gap))) });
+    const joined = !first && !elided && (plainSpace || (gap.length > 0 && JOIN_GAP.test(gap)));
+    const t = TOKENS[count];
+    if (t) {
+      t.text = word;
+      t.start = start;
+      t.end = end;
+      t.form = form;
+      t.initial = initial;
+      t.joined = joined;
+    } else TOKENS.push({ text: word, start, end, form, initial, joined });
+    count++;
     first = false;
     elided = false;
     prevEnd = end;
     start = end;
   }
-  return out;
+  return count;
 }
 
 function isCapitalised(w: string): boolean {
@@ -133,16 +148,17 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
   const candidates: { mention: EntityMention; initialSingle: boolean }[] = [];
   const midSentence = new Set<string>();
   for (const seg of contentSegments(chunk)) {
-    const toks = tokens(seg);
+    const length = tokens(seg);
+    const toks = TOKENS;
     let i = 0;
-    while (i < toks.length) {
+    while (i < length) {
       const t0 = toks[i]!;
       let matched = 0;
       // Longest alias first; the words of a multi-word name are joined by spaces or hyphens
       // only. Each word is folded once; a longer match is tried only while some alias starts so.
       let key = '';
       const hits: number[] = [];
-      for (let n = 1; n <= recognizer.maxWords && i + n <= toks.length; n++) {
+      for (let n = 1; n <= recognizer.maxWords && i + n <= length; n++) {
         const tok = toks[i + n - 1]!;
         if (n > 1 && (!tok.joined || t0.form === 'handle')) break;
         key = n === 1 ? foldWord(tok.text) : `${key} ${foldWord(tok.text)}`;
@@ -169,7 +185,7 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
       // A run of capitalised words the gazetteer does not know: a name, perhaps.
       if (t0.form !== 'handle' && isCapitalised(t0.text)) {
         let j = i + 1;
-        while (j < toks.length && toks[j]!.joined && toks[j]!.form === 'plain' && isCapitalised(toks[j]!.text) && !recognizer.match(foldWord(toks[j]!.text), toks[j]!.text, false)) j++;
+        while (j < length && toks[j]!.joined && toks[j]!.form === 'plain' && isCapitalised(toks[j]!.text) && !recognizer.match(foldWord(toks[j]!.text), toks[j]!.text, false)) j++;
         const last = toks[j - 1]!;
         const surface = seg.text.slice(t0.start, last.end);
         const single = j - i === 1;
@@ -184,6 +200,8 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
       i++;
     }
   }
+  // A hostile 200 000-character line leaves no tens of thousands of tokens behind.
+  if (TOKENS.length > 4096) TOKENS.length = 4096;
   const names = candidates.filter((c) => !c.initialSingle || midSentence.has(c.mention.entity.slice(2))).map((c) => c.mention);
   return [...known, ...names].sort((a, b) => a.line - b.line || a.start - b.start);
 }
