@@ -85,17 +85,10 @@ export class EntityRecognizer {
     return rule.entity;
   }
 
-  /** Whether some alias starts with these folded words (and goes on). */
-  isPrefix(key: string): boolean {
-    return ((this.keys.get(key) ?? 0) & PREFIX) !== 0;
-  }
-
-  /** Whether a folded key names an entity, before the case rules. */
-  has(key: string): boolean {
-    return this.byKey.has(key);
-  }
-
-  /** Both at once, as bits: `ALIAS` (`has`) and `PREFIX` (`isPrefix`); 0 for neither. */
+  /**
+   * Whether folded words name an entity (`ALIAS`, before the case rules) and whether some alias
+   * starts with them and goes on (`PREFIX`), as bits; 0 for neither.
+   */
   lookup(key: string): number {
     return this.keys.get(key) ?? 0;
   }
