@@ -64,9 +64,13 @@ export function allWords(text: string): string[] {
   const out: string[] = [];
   const folded = text.toLowerCase().normalize('NFD').replace(COMBINING, '');
   const ligatures = LIGATURE.test(folded);
-  FAST_WORD.lastIndex = 0;
-  for (let m = FAST_WORD.exec(folded); m; m = FAST_WORD.exec(folded)) {
-    let f = m[0].length > MAX_WORD ? m[0].slice(0, MAX_WORD) : m[0];
+  // `match` with a global expression gives the matched strings alone: no match object per word
+  // (a third of what a chunk's analysis allocated).
+  const matches = folded.match(FAST_WORD);
+  if (matches === null) return out;
+  for (let i = 0; i < matches.length; i++) {
+    const m = matches[i]!;
+    let f = m.length > MAX_WORD ? m.slice(0, MAX_WORD) : m;
     const elided = f.includes("'") || f.includes('’');
     if (elided) f = f.replace(ELISION, '');
     if (ligatures && LIGATURE.test(f)) f = f.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
