@@ -5,7 +5,7 @@
 // capitalised elsewhere mid-sentence (`Altman fait face…` after `coûté à Altman`).
 import type { Chunk } from '../model';
 import { contentSegments, type Segment } from '../index-text';
-import { foldKey, foldWord } from './fold';
+import { foldWord } from './fold';
 import type { EntityKind } from './gazetteer';
 import { ALIAS, PREFIX, type EntityRecognizer } from './recognizer';
 import { COMMON_CAPITALISED } from './common-words';
@@ -171,7 +171,8 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
         const last = toks[i + n - 1]!;
         const surface = seg.text.slice(t0.start, last.end);
         // One word: its surface is the token, already folded (and cached) by foldWord.
-        const entity = recognizer.match(n === 1 ? foldWord(surface) : foldKey(surface), surface, t0.form === 'hashtag');
+        // foldWord is foldKey, cached: names of several words repeat too.
+        const entity = recognizer.match(foldWord(surface), surface, t0.form === 'hashtag');
         if (entity) {
           known.push({ entity: entity.id, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form });
           matched = n;
@@ -189,7 +190,7 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
         const last = toks[j - 1]!;
         const surface = seg.text.slice(t0.start, last.end);
         const single = j - i === 1;
-        const key = single ? foldWord(surface) : foldKey(surface);
+        const key = foldWord(surface);
         if (!/^\d/.test(key)) {
           if (!t0.initial && single) midSentence.add(key);
           candidates.push({ mention: { entity: `n:${key}`, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form }, initialSingle: t0.initial && single && t0.form === 'plain' });
