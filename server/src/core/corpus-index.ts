@@ -141,20 +141,18 @@ function bump<K>(map: Map<K, Counts>, key: K, id: string, by: number): void {
   } else m.set(id, n);
 }
 
-/** How often each number occurs, in order of first occurrence: a chunk's few distinct keys. */
+/**
+ * How often each key occurs in one chunk, so that the index's maps are updated once per distinct
+ * key (entity, bucket, sender, day), not once per mention or message. A map: a hostile chunk may
+ * hold thousands of distinct keys.
+ */
 class Tally {
-  private readonly keys: number[] = [];
-  private readonly counts: number[] = [];
+  private readonly counts = new Map<number, number>();
   add(key: number): void {
-    const i = this.keys.indexOf(key);
-    if (i >= 0) this.counts[i]!++;
-    else {
-      this.keys.push(key);
-      this.counts.push(1);
-    }
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }
   each(f: (key: number, count: number) => void): void {
-    for (let i = 0; i < this.keys.length; i++) f(this.keys[i]!, this.counts[i]!);
+    for (const [key, n] of this.counts) f(key, n);
   }
 }
 
@@ -438,11 +436,10 @@ export class CorpusIndex implements RelatedSignals {
 
   private account(rec: Stored, sign: 1 | -1): void {
     const { id, data: d } = rec;
-    // Chunks counted per distinct entity first: one map update per entity, not per mention.
-    const perEntity = new Map<number, number>();
+    const entities = new Tally();
     for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) {
       const e = d[at]!;
-      perEntity.set(e, (perEntity.get(e) ?? 0) + 1);
+      entities.add(e);
       let m = this.surfaces.get(e);
       if (!m) this.surfaces.set(e, (m = new Map()));
       const n = (m.get(d[at + 4]!) ?? 0) + sign;
@@ -451,8 +448,7 @@ export class CorpusIndex implements RelatedSignals {
         if (m.size === 0) this.surfaces.delete(e);
       } else m.set(d[at + 4]!, n);
     }
-    for (const [e, n] of perEntity) bump(this.entityChunks, e, id, sign * n);
-    // The same for buckets, senders and days, which repeat within a chunk (a day per message).
+    entities.each((e, n) => bump(this.entityChunks, e, id, sign * n));
     const buckets = new Tally();
     const familyBuckets = FAMILIES.map(() => new Tally());
     for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) {
