@@ -170,8 +170,8 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
         const n = hits[h]!;
         const last = toks[i + n - 1]!;
         const surface = seg.text.slice(t0.start, last.end);
-        // One word: its surface is the token, already folded (and cached) by foldWord.
-        // foldWord is foldKey, cached: names of several words repeat too.
+        // foldWord is foldKey with a cache: a one-word surface is folded already, and names of
+        // several words repeat too.
         const entity = recognizer.match(foldWord(surface), surface, t0.form === 'hashtag');
         if (entity) {
           known.push({ entity: entity.id, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form });

@@ -73,8 +73,8 @@ export function searchDigest(chunk: Chunk, table?: LocalTermTable): SearchDigest
     if (m.sender !== undefined) senders.add(m.sender);
     days.add(formatDate(m.date));
   }
-  const rest = { bands: bandKeys(sh), shingleCount: sh.length, edges: edges(chunk), senders: [...senders], days: [...days] };
-  return { terms: table ? table.encodeWords(words) : termBag(withoutStopWords(words)), ...rest };
+  // `terms` last: an object literal's values are computed in order.
+  return { bands: bandKeys(sh), shingleCount: sh.length, edges: edges(chunk), senders: [...senders], days: [...days], terms: table ? table.encodeWords(words) : termBag(withoutStopWords(words)) };
 }
 
 export function contentText(chunk: Chunk): string {
@@ -118,11 +118,7 @@ export class CorpusSearch {
     const t = d.terms;
     if ('fresh' in t) throw new Error('a worker\'s term numbers must go through translator() first');
     const before = this.meta.get(id);
-    if (before) {
-      this.text.remove(id);
-      this.duplicates.remove(id);
-      this.overlaps.remove(id);
-    }
+    if (before) this.unindex(id);
     if ('terms' in t) this.text.setBag(id, t);
     else this.text.setIds(id, t);
     this.duplicates.setKeys(id, d.bands, d.shingleCount);
@@ -143,11 +139,16 @@ export class CorpusSearch {
   remove(id: string): void {
     const before = this.meta.get(id);
     if (!before) return;
+    this.unindex(id);
+    this.leaveDays(id, before.days);
+    this.meta.delete(id);
+  }
+
+  /** Takes a chunk out of the text, duplicate and overlap structures (not its days or meta). */
+  private unindex(id: string): void {
     this.text.remove(id);
     this.duplicates.remove(id);
     this.overlaps.remove(id);
-    this.leaveDays(id, before.days);
-    this.meta.delete(id);
   }
 
   private leaveDays(id: string, days: readonly string[]): void {
