@@ -4,7 +4,7 @@
 import { rm } from 'node:fs/promises';
 import { analyzeBytes, Corpus, CorpusIndex } from '../server/src/core';
 import { pathWorkspace } from '../server/src/node-workspace';
-import { readAll } from './read';
+import { readAll, readEachSync } from './read';
 import { benchWorkers } from './workers';
 import { generateCorpus } from './generate';
 
@@ -31,10 +31,11 @@ export async function benchIndexBuild(count = 10_000, seed = 1): Promise<IndexBu
   const g = generateCorpus({ count, seed });
   try {
     // Warm the page cache once, so every phase reads from memory alike.
-    await readAll(g.files);
-    const [raw, rawMs] = await time(() => readAll(g.files));
+    readEachSync(g.files);
+    const [, rawMs] = await time(() => readEachSync(g.files));
     const decoder = new TextDecoder();
-    const [, decodeMs] = await time(async () => (await readAll(g.files)).map((b) => decoder.decode(b)));
+    const [, decodeMs] = await time(() => readEachSync(g.files, (b) => decoder.decode(b)));
+    const raw = await readAll(g.files);
     const [analyses, analysisMs] = await time(() => raw.map((b, i) => analyzeBytes(g.files[i]!, b)));
     const [index, indexMs] = await time(() => {
       const ix = new CorpusIndex();

@@ -1,5 +1,14 @@
-// Reading a corpus the way the server does: sixteen files in flight, results in file order.
+// Baselines: reading a corpus. The raw read is a plain loop of synchronous reads, the fastest
+// way Node reads many small files (about 5 µs a file here, where promise reads with sixteen in
+// flight take about 40 µs: each goes through the thread pool and back). The analysis workers
+// read the same way. The promise reads are kept as a second figure, and for `readAll`.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+
+/** Every file read and let go, one after another: the raw-read baseline. */
+export function readEachSync(files: readonly string[], visit: (bytes: Buffer) => void = () => {}): void {
+  for (const f of files) visit(readFileSync(f));
+}
 
 export async function readAll(files: readonly string[]): Promise<Buffer[]> {
   const out: Buffer[] = new Array(files.length);
