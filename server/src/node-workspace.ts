@@ -1,5 +1,5 @@
 // The core's Workspace over the real file system, for the server (file URIs) and the CLI (paths).
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
@@ -38,6 +38,18 @@ async function readHead(path: string, bytes: number): Promise<Uint8Array> {
   }
 }
 
+/** The first bytes of a file, read synchronously (see Workspace.readHeadNow). */
+function readHeadNow(path: string, bytes: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const n = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Ids are plain paths (the CLI). */
 export const pathWorkspace: Workspace = {
   async readFile(id) {
@@ -47,6 +59,7 @@ export const pathWorkspace: Workspace = {
     return listFilesRecursive(folder);
   },
   readHead,
+  readHeadNow,
   localPath: (id) => id,
   readFileNow: (id) => readFileSync(id),
 };
@@ -66,6 +79,11 @@ export const uriWorkspace: Workspace = {
   },
   async readHead(id, bytes) {
     return readHead(URI.parse(id).fsPath, bytes);
+  },
+  readHeadNow(id, bytes) {
+    const path = uriWorkspace.localPath!(id);
+    if (path === undefined) throw new Error(`not a local file: ${id}`);
+    return readHeadNow(path, bytes);
   },
   readFileNow(id) {
     const path = uriWorkspace.localPath!(id);

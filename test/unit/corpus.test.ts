@@ -106,6 +106,28 @@ describe('what a disk entry keeps', () => {
     assert.equal(corpus.get(`${ROOT}/a/bin.txt`)!.hasChunk, false);
   });
 
+  it('reads heads synchronously where it can, skipping (and logging) a file it cannot read', async () => {
+    const files = { 'c/000.txt': CHAT, 'c/001.txt': `\uFEFF${CHAT_NEXT}`, 'c/002.txt': ARTICLE, 'c/gone.txt': ARTICLE, 'docs/readme.txt': 'Lisez-moi.' };
+    const ws = new MemoryWorkspace(files);
+    const heads: string[] = [];
+    const syncHeads: Workspace = Object.assign(Object.create(ws) as MemoryWorkspace, {
+      readHeadNow(id: string, bytes: number) {
+        heads.push(id);
+        if (id.endsWith('gone.txt')) throw new Error(`EACCES: ${id}`);
+        return ws.files.get(id)!.subarray(0, bytes);
+      },
+    });
+    const log: string[] = [];
+    const corpus = new Corpus(syncHeads, { roots: [ROOT] });
+    await corpus.scan(undefined, (m) => log.push(m));
+    assert.deepEqual(heads.map((id) => id.slice(ROOT.length + 1)).sort(), Object.keys(files).sort());
+    assert.deepEqual(ids(corpus), ['c/000.txt', 'c/001.txt', 'c/002.txt']);
+    assert.ok(log.some((m) => m.includes('Skipped') && m.includes('gone.txt')), log.join('\n'));
+    // The same corpus as the promise reads give.
+    const { corpus: plain } = await scanned(Object.fromEntries(Object.entries(files).filter(([k]) => !k.endsWith('gone.txt'))));
+    assert.deepEqual(ids(corpus), ids(plain));
+  });
+
   it('with a synchronous read, it keeps a fingerprint and reads the file again when asked', async () => {
     const files: Record<string, string | Uint8Array> = {};
     for (let i = 0; i < 300; i++) files[`a/${String(i).padStart(3, '0')}.txt`] = [CHAT, `\uFEFF${CHAT_NEXT}`, ARTICLE.replace(/\n/g, '\r\n')][i % 3]!;
