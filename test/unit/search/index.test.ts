@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseChunk } from '../../../server/src/core';
-import { CorpusSearch, type RelatedSignals } from '../../../server/src/core/search';
+import { CorpusSearch, searchDigest, type RelatedSignals } from '../../../server/src/core/search';
+import { hashString } from '../../../server/src/core/search/hash';
 import { forTermIds, InvertedIndex, packTermIds, termBag } from '../../../server/src/core/search/inverted-index';
 import { LocalTermTable, TermTranslator } from '../../../server/src/core/search/term-table';
 import { lineHash, OverlapIndex } from '../../../server/src/core/search/overlap';
 import { allWords, withoutStopWords } from '../../../server/src/core/search/tokenize';
-import { jaccard, shingles } from '../../../server/src/core/search/near-duplicates';
+import { jaccard, shingles, shinglesOfHashes, sortedShingles } from '../../../server/src/core/search/near-duplicates';
 
 const WORDS = 'intelligence artificielle puissance calcul données énergie nucléaire investissement infrastructure semi-conducteurs modèle entreprise gouvernement recherche usine talents marché capital projet annonce'.split(' ');
 
@@ -123,6 +126,35 @@ describe('inverted index', () => {
     // Every word of the vocabulary met, and numbered once.
     assert.equal(names.length, new Set(names).size);
     assert.ok(names.length > 20, String(names.length));
+  });
+
+  it('gives each word\'s hashString as it numbers it, stop words too, and the same digest', () => {
+    const table = new LocalTermTable();
+    for (let d = 0; d < 200; d++) {
+      const words = allWords(prose(d * 7, 3 + (d % 11)) + (d % 3 === 0 ? ' de la the de Stargate d’OpenAI' : ''));
+      const hashes = new Uint32Array(words.length);
+      table.encodeWords(words, hashes);
+      assert.deepEqual([...hashes], words.map(hashString), `document ${d}`);
+      assert.deepEqual(shinglesOfHashes(hashes), sortedShingles(words));
+    }
+    fc.assert(fc.property(fc.array(fc.constantFrom('de', 'la', 'stargate', 'openai', 'calcul', 'énergie', 'x1', 'usine', 'the'), { maxLength: 40 }), (words) => {
+      const hashes = new Uint32Array(words.length);
+      table.encodeWords(words, hashes);
+      assert.deepEqual([...hashes], words.map(hashString));
+    }));
+    // A whole chunk: the worker's digest and the main thread's have the same duplicate keys.
+    // Whole chunks: the worker's digest and the main thread's have the same duplicate keys.
+    const samples = resolve(__dirname, '..', '..', '..', 'samples');
+    const shared = new LocalTermTable();
+    for (const f of readdirSync(samples).filter((n) => n.endsWith('.txt'))) {
+      const chunk = parseChunk(`mem:/c/${f}`, readFileSync(join(samples, f), 'utf8'));
+      const a = searchDigest(chunk);
+      const b = searchDigest(chunk, shared);
+      assert.ok(a.bands, `${f} is long enough for duplicate keys`);
+      assert.deepEqual(b.bands, a.bands, f);
+      assert.equal(b.shingleCount, a.shingleCount, f);
+      assert.deepEqual(b.edges, a.edges, f);
+    }
   });
 
   it('ranks a document matching every query term above one matching a single term', () => {

@@ -6,7 +6,7 @@ import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
 import { InvertedIndex, termBag, type TermBag, type TermIds } from './inverted-index';
 import { TermTranslator, type LocalTermTable, type LocalTerms } from './term-table';
-import { bandKeys, NearDuplicates, sortedShingles } from './near-duplicates';
+import { bandKeys, NearDuplicates, shinglesOfHashes, sortedShingles } from './near-duplicates';
 import { edges, OverlapIndex, type Edges } from './overlap';
 import { Interner } from '../own';
 import { allWords, foldTerm, terms, withoutStopWords } from './tokenize';
@@ -66,15 +66,24 @@ export interface SearchDigest {
  */
 export function searchDigest(chunk: Chunk, table?: LocalTermTable): SearchDigest {
   const words = allWords(contentText(chunk));
-  const sh = sortedShingles(words);
   const senders = new Set<string>();
   const days = new Set<string>();
   for (const m of chunk.messages) {
     if (m.sender !== undefined) senders.add(m.sender);
     days.add(formatDate(m.date));
   }
-  // `terms` last: an object literal's values are computed in order.
-  return { bands: bandKeys(sh), shingleCount: sh.length, edges: edges(chunk), senders: [...senders], days: [...days], terms: table ? table.encodeWords(words) : termBag(withoutStopWords(words)) };
+  const lines = edges(chunk);
+  if (!table) {
+    const sh = sortedShingles(words);
+    return { bands: bandKeys(sh), shingleCount: sh.length, edges: lines, senders: [...senders], days: [...days], terms: termBag(withoutStopWords(words)) };
+  }
+  // The table numbers new terms: after that only arithmetic on typed arrays, which cannot
+  // throw, so a document it numbered always reaches the main thread. It gives the words'
+  // hashes as it goes.
+  const hashes = new Uint32Array(words.length);
+  const terms = table.encodeWords(words, hashes);
+  const sh = shinglesOfHashes(hashes);
+  return { bands: bandKeys(sh), shingleCount: sh.length, edges: lines, senders: [...senders], days: [...days], terms };
 }
 
 export function contentText(chunk: Chunk): string {

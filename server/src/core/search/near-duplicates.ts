@@ -38,12 +38,17 @@ export function shingles(text: string): Set<number> {
  * Set (a sort of a typed array is several times cheaper, and verification merges sorted arrays).
  */
 export function sortedShingles(words: readonly string[]): Uint32Array {
-  if (words.length === 0) return new Uint32Array(0);
   const wh = new Uint32Array(words.length);
   for (let i = 0; i < words.length; i++) wh[i] = hashString(words[i]!);
-  const k = Math.min(SHINGLE, words.length);
-  const out = new Uint32Array(words.length - k + 1);
-  for (let i = 0; i + k <= words.length; i++) {
+  return shinglesOfHashes(wh);
+}
+
+/** `sortedShingles` from the words' `hashString`s (a worker's term table has them already). */
+export function shinglesOfHashes(wh: Uint32Array): Uint32Array {
+  if (wh.length === 0) return new Uint32Array(0);
+  const k = Math.min(SHINGLE, wh.length);
+  const out = new Uint32Array(wh.length - k + 1);
+  for (let i = 0; i + k <= wh.length; i++) {
     let h = 0x811c9dc5;
     for (let j = 0; j < k; j++) h = Math.imul(h ^ wh[i + j]!, 0x01000193);
     h ^= h >>> 15;

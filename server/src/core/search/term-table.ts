@@ -4,7 +4,8 @@
 // string is cloned, received or looked up on the thread that answers the editor.
 import type { InvertedIndex, TermIds } from './inverted-index';
 import { own } from '../own';
-import { isStopWord } from './tokenize';
+import { hashString } from './hash';
+import { STOP_WORDS } from './tokenize';
 
 /** A document's terms in one worker's numbering, with the terms that numbering gained for it. */
 export interface LocalTerms {
@@ -16,38 +17,60 @@ export interface LocalTerms {
   readonly firstFresh: number;
 }
 
-/** The worker's side: its own numbering of every term it has sent. */
+/**
+ * The worker's side: its own numbering of every term it has sent. Stop words are in the same
+ * map under negative numbers, so one lookup a word tells both, and the table keeps each word's
+ * `hashString` for shingling: a word is hashed when first met, not each time it occurs.
+ */
 export class LocalTermTable {
+  /** Term → its number (≥ 0), or stop word → -1 - its place in `stopHash`. */
   private readonly numbers = new Map<string, number>();
+  private readonly stopHash: Uint32Array;
+  private count = 0;
+  /** Per term number: its `hashString`. */
+  private hash = new Uint32Array(1024);
   /** Per term number: the last document (`serial`) that met it, and its place in that document's list. */
   private stamp = new Int32Array(1024);
   private slot = new Int32Array(1024);
   private serial = 0;
 
+  constructor() {
+    this.stopHash = new Uint32Array(STOP_WORDS.length);
+    STOP_WORDS.forEach((w, k) => {
+      this.numbers.set(w, -1 - k);
+      this.stopHash[k] = hashString(w);
+    });
+  }
+
   /**
    * A document's words (`allWords`) as `termBag(withoutStopWords(words))` would count them,
    * numbered: one pass, each word looked up once in this table, with no per-document map in
    * between. Terms in order of first appearance; the fresh ones are numbered in that order.
+   * `hashes`, as long as `words`, receives each word's `hashString` (stop words too).
    */
-  encodeWords(words: readonly string[]): LocalTerms {
+  encodeWords(words: readonly string[], hashes?: Uint32Array): LocalTerms {
     const serial = ++this.serial;
-    const firstFresh = this.numbers.size;
+    const firstFresh = this.count;
     const fresh: string[] = [];
     const ids: number[] = [];
     const counts: number[] = [];
     let length = 0;
     for (let i = 0; i < words.length; i++) {
       const w = words[i]!;
-      if (isStopWord(w)) continue;
-      length++;
       let n = this.numbers.get(w);
       if (n === undefined) {
-        n = this.numbers.size;
+        n = this.count++;
         // Kept for good: a copy, so the chunk text the word was cut from is not kept with it.
         this.numbers.set(own(w), n);
         fresh.push(w);
         if (n >= this.stamp.length) this.grow();
+        this.hash[n] = hashString(w);
+      } else if (n < 0) {
+        if (hashes) hashes[i] = this.stopHash[-1 - n]!;
+        continue;
       }
+      if (hashes) hashes[i] = this.hash[n]!;
+      length++;
       if (this.stamp[n] === serial) counts[this.slot[n]!]!++;
       else {
         this.stamp[n] = serial;
@@ -60,6 +83,9 @@ export class LocalTermTable {
   }
 
   private grow(): void {
+    const hash = new Uint32Array(this.hash.length * 2);
+    hash.set(this.hash);
+    this.hash = hash;
     const stamp = new Int32Array(this.stamp.length * 2);
     stamp.set(this.stamp);
     this.stamp = stamp;

@@ -83,6 +83,9 @@ export function allWords(text: string): string[] {
   return out;
 }
 
+/** The stop words, folded as `allWords` gives them. */
+export const STOP_WORDS: readonly string[] = [...STOP];
+
 export function withoutStopWords(words: readonly string[]): string[] {
   return words.filter((w) => !STOP.has(w));
 }
