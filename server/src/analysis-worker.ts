@@ -25,8 +25,9 @@ parentPort?.on('message', (m: WorkerRequest) => {
     }
   }
   let reply: WorkerReply;
+  // Bytes read here go back only when asked for (see AnalysisPool.prepareFile).
   try {
-    reply = { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer, terms), ...(m.bytes === undefined ? { bytes } : {}) };
+    reply = { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer, terms), ...(m.bytes === undefined && m.keep ? { bytes } : {}) };
   } catch (e) {
     reply = { n: m.n, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { Corpus, type CorpusOptions } from '../../server/src/core';
+import { Corpus, type CorpusOptions, type Workspace } from '../../server/src/core';
 import { pathWorkspace } from '../../server/src/node-workspace';
 import { generateCorpus, type GeneratedCorpus } from '../../bench/generate';
 
@@ -31,8 +31,8 @@ describe('scanning in worker threads', () => {
   });
   after(() => rmSync(g.dir, { recursive: true, force: true }));
 
-  const scan = async (options: Partial<CorpusOptions>, log?: (m: string) => void) => {
-    const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...options });
+  const scan = async (options: Partial<CorpusOptions>, log?: (m: string) => void, workspace: Workspace = pathWorkspace) => {
+    const corpus = new Corpus(workspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...options });
     await corpus.scan(undefined, log);
     return corpus;
   };
@@ -46,6 +46,16 @@ describe('scanning in worker threads', () => {
     assert.equal(here.scanWorkers, 0);
     assert.equal(here.size, g.files.length);
     assert.ok(here.findingCount() > 0);
+    assert.deepEqual(observe(there, g.files), observe(here, g.files));
+  });
+
+  it('keeps the bytes the workers read where the workspace cannot read a file again', async () => {
+    const here = await scan({});
+    const { readFileNow: _, ...noReread } = pathWorkspace;
+    const there = await scan({ workers: { script: WORKER, size: 2, minFiles: 1 } }, undefined, noReread);
+    assert.equal(there.scanWorkers, 2);
+    // Every chunk parses again from what was kept (`observe` reads 40 of them).
+    for (const id of g.files) assert.ok(there.get(id)!.analysis.chunk, id);
     assert.deepEqual(observe(there, g.files), observe(here, g.files));
   });
 

@@ -20,14 +20,20 @@ export interface WorkerSetup {
   readonly entities: readonly EntityEntry[];
 }
 
-/** A file to prepare: its bytes, or a local path the worker reads itself (off the main thread). */
-export type WorkerRequest = { readonly n: number; readonly id: string; readonly bytes?: Uint8Array; readonly path?: string };
-/** `bytes`: what the worker read from `path` (moved, not copied). `unread`: the read failed. */
+/**
+ * A file to prepare: its bytes, or a local path the worker reads itself (off the main thread).
+ * `keep`: send the bytes read back (a corpus that cannot read a file again keeps them).
+ */
+export type WorkerRequest = { readonly n: number; readonly id: string; readonly bytes?: Uint8Array; readonly path?: string; readonly keep?: boolean };
+/**
+ * `bytes`: what the worker read from `path` (moved, not copied), when asked to keep them or when
+ * it could not prepare them (the caller then analyses them itself). `unread`: the read failed.
+ */
 export type WorkerReply = { readonly n: number; readonly prepared?: Prepared; readonly bytes?: Uint8Array; readonly error?: string; readonly unread?: boolean };
 
-/** A file prepared by a worker, with the bytes it was prepared from. */
+/** A file prepared by a worker, with the bytes it was prepared from if they were asked for. */
 export interface PreparedFile {
-  readonly bytes: Uint8Array;
+  readonly bytes?: Uint8Array;
   readonly prepared: Prepared;
 }
 
@@ -98,10 +104,14 @@ export class AnalysisPool {
     return (await this.send({ n: this.next++, id, bytes: bytes.slice() })).prepared!;
   }
 
-  /** Prepares a file the worker reads from a local path; `UnreadError` if it cannot read it. */
-  async prepareFile(id: string, path: string): Promise<PreparedFile> {
-    const reply = await this.send({ n: this.next++, id, path });
-    return { bytes: reply.bytes!, prepared: reply.prepared! };
+  /**
+   * Prepares a file the worker reads from a local path; `UnreadError` if it cannot read it.
+   * `keep`: the bytes come back too (moved, not copied); without it they stay in the worker,
+   * where they are let go (100 000 buffers fewer through this thread at 100 000 chunks).
+   */
+  async prepareFile(id: string, path: string, keep = true): Promise<PreparedFile> {
+    const reply = await this.send({ n: this.next++, id, path, ...(keep ? { keep } : {}) });
+    return { ...(reply.bytes ? { bytes: reply.bytes } : {}), prepared: reply.prepared! };
   }
 
   private send(request: WorkerRequest): Promise<WorkerReply> {

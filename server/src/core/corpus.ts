@@ -255,10 +255,13 @@ export class Corpus {
   }
 
   /** `put` for a file prepared in a worker (prepare.ts): nothing is parsed here. */
-  private putPrepared(id: string, p: Prepared, bytes: Uint8Array): void {
+  /** `bytes`: absent when the workspace can read the file again (the worker kept them). */
+  private putPrepared(id: string, p: Prepared, bytes: Uint8Array | undefined): void {
     this.counted = undefined;
     this.parsed.forget(id);
-    this.entries.set(id, new DiskEntry(id, p.findings, p.findingCount, p.errors, p.record ? this.keep(bytes, p.fingerprint) : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
+    // A prepared chunk always has its fingerprint (prepareBytes).
+    const source = p.record ? (bytes ? this.keep(bytes, p.fingerprint) : p.fingerprint) : undefined;
+    this.entries.set(id, new DiskEntry(id, p.findings, p.findingCount, p.errors, source, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
     if (p.search) this.search.setDigest(id, p.search);
     else this.search.remove(id);
     this.index.applyRecord(id, p.record);
@@ -399,7 +402,8 @@ export class Corpus {
     this.scanWorkers = settings.size;
     // Enough in flight to keep every worker busy while the merges run here.
     const AHEAD = 32 * settings.size;
-    const ready: ({ bytes: Uint8Array; prepared: Prepared | undefined } | null | undefined)[] = new Array(chunks.length);
+    // `bytes` is absent when a worker prepared the file and this corpus can read it again.
+    const ready: ({ bytes?: Uint8Array; prepared: Prepared | undefined } | null | undefined)[] = new Array(chunks.length);
     let merged = 0;
     let wake: (() => void) | undefined;
     // Feeders that ran too far ahead wait here for the merge, instead of polling it.
@@ -422,7 +426,7 @@ export class Corpus {
         if (room.length > 0 && next - merged < AHEAD) makeRoom();
         if (r !== null && !this.entries.get(id)?.fromBuffer) {
           if (r.prepared) this.putPrepared(id, r.prepared, r.bytes);
-          else this.put(id, analyzeBytes(id, r.bytes, this.diskOptions), false, r.bytes);
+          else this.put(id, analyzeBytes(id, r.bytes!, this.diskOptions), false, r.bytes);
         }
         progress();
         await yieldNow();
@@ -454,22 +458,23 @@ export class Corpus {
         const path = this.workspace.localPath?.(id);
         if (path !== undefined) {
           try {
-            ({ bytes, prepared } = await pool.prepareFile(id, path));
+            // The bytes are needed here only if the file cannot be read again (`keep`).
+            ({ bytes, prepared } = await pool.prepareFile(id, path, !this.workspace.readFileNow));
           } catch (e) {
             if (!(e instanceof UnreadError)) noteFallback(e);
           }
         }
-        let result: { bytes: Uint8Array; prepared: Prepared | undefined } | null = null;
+        let result: { bytes?: Uint8Array; prepared: Prepared | undefined } | null = null;
         try {
-          bytes ??= await this.workspace.readFile(id);
+          if (!prepared) bytes ??= await this.workspace.readFile(id);
           if (!prepared) {
             try {
-              prepared = await pool.prepare(id, bytes);
+              prepared = await pool.prepare(id, bytes!);
             } catch (e) {
               noteFallback(e);
             }
           }
-          result = { bytes, prepared };
+          result = bytes ? { bytes, prepared } : { prepared };
         } catch (e) {
           log?.(`Skipped ${id}: ${String(e)}`);
         }
