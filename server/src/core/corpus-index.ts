@@ -3,6 +3,7 @@
 // hold a sender's messages or a day's. Built from parsed chunks only (it reads no files) and
 // updated one chunk at a time with `apply`; `snapshot()` makes "the incremental index equals
 // a rebuild" checkable. Queries read these maps and never rescan a chunk's text.
+import { ChunkCounts, ChunkNumbers } from './chunk-counts';
 import type { EntityEntry } from './config';
 import { extractEntities, type EntityMention, type MentionForm, type MentionKind } from './entities/extract';
 import { foldKey } from './entities/fold';
@@ -129,17 +130,7 @@ export type IndexHit =
   | { readonly type: 'sender'; readonly sender: string; readonly range: Range }
   | { readonly type: 'date'; readonly day: string; readonly range: Range };
 
-type Counts = Map<string, number>;
-
-function bump<K>(map: Map<K, Counts>, key: K, id: string, by: number): void {
-  let m = map.get(key);
-  if (!m) map.set(key, (m = new Map()));
-  const n = (m.get(id) ?? 0) + by;
-  if (n <= 0) {
-    m.delete(id);
-    if (m.size === 0) map.delete(key);
-  } else m.set(id, n);
-}
+type Counts = ChunkCounts;
 
 /**
  * How often each key occurs in one chunk, so that the index's maps are updated once per distinct
@@ -321,6 +312,8 @@ export class CorpusIndex implements RelatedSignals {
    */
   private readonly strings: string[] = [];
   private readonly numbers = new Map<string, number>();
+  /** Chunk ids by number, for the per-key counts below. */
+  private readonly chunkNumbers = new ChunkNumbers();
   /** entity → chunk → mentions. */
   private readonly entityChunks = new Map<number, Counts>();
   /** entity → surface as written → mentions. */
@@ -353,6 +346,17 @@ export class CorpusIndex implements RelatedSignals {
   }
 
   private readonly name = (s: string): string => this.strings[this.intern(s)]!;
+
+  /** Adds `by` to chunk `c`'s count under `key`; a key no chunk has any more goes. */
+  private bump(map: Map<number, Counts>, key: number, c: number, by: number): void {
+    let m = map.get(key);
+    if (!m) {
+      if (by <= 0) return;
+      map.set(key, (m = new ChunkCounts(this.chunkNumbers)));
+    }
+    m.add(c, by);
+    if (m.size === 0) map.delete(key);
+  }
 
   /** Every chunk as the participants and dates trees take it. */
   *treeChunks(): IterableIterator<TreeChunk> {
@@ -424,18 +428,20 @@ export class CorpusIndex implements RelatedSignals {
   /** An article date counts the chunk for its month, with no message. */
   private month(id: string, articleMonth: string, sign: 1 | -1): void {
     const month = this.intern(articleMonth);
+    const c = this.chunkNumbers.of(id);
     let m = this.dateChunks.get(month);
     if (sign > 0) {
-      if (!m) this.dateChunks.set(month, (m = new Map()));
-      m.set(id, m.get(id) ?? 0);
-    } else if (m && m.get(id) === 0) {
-      m.delete(id);
+      if (!m) this.dateChunks.set(month, (m = new ChunkCounts(this.chunkNumbers)));
+      m.set(c, m.countOf(c) ?? 0);
+    } else if (m && m.countOf(c) === 0) {
+      m.delete(c);
       if (m.size === 0) this.dateChunks.delete(month);
     }
   }
 
   private account(rec: Stored, sign: 1 | -1): void {
-    const { id, data: d } = rec;
+    const { data: d } = rec;
+    const id = this.chunkNumbers.of(rec.id);
     const entities = new Tally();
     for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) {
       const e = d[at]!;
@@ -448,7 +454,7 @@ export class CorpusIndex implements RelatedSignals {
         if (m.size === 0) this.surfaces.delete(e);
       } else m.set(d[at + 4]!, n);
     }
-    entities.each((e, n) => bump(this.entityChunks, e, id, sign * n));
+    entities.each((e, n) => this.bump(this.entityChunks, e, id, sign * n));
     const buckets = new Tally();
     const familyBuckets = FAMILIES.map(() => new Tally());
     for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) {
@@ -456,16 +462,16 @@ export class CorpusIndex implements RelatedSignals {
       buckets.add(b);
       familyBuckets[FAMILIES.indexOf(this.strings[d[at + 6]!] as UnitFamily)]!.add(b);
     }
-    buckets.each((b, n) => bump(this.figureBuckets, b, id, sign * n));
-    familyBuckets.forEach((t, f) => t.each((b, n) => bump(this.figureFamilyBuckets[f]!, b, id, sign * n)));
+    buckets.each((b, n) => this.bump(this.figureBuckets, b, id, sign * n));
+    familyBuckets.forEach((t, f) => t.each((b, n) => this.bump(this.figureFamilyBuckets[f]!, b, id, sign * n)));
     const senders = new Tally();
     const days = new Tally();
     for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) {
       if (d[at + 3]! >= 0) senders.add(d[at + 3]!);
       days.add(d[at + 1]!);
     }
-    senders.each((s, n) => bump(this.senderChunks, s, id, sign * n));
-    days.each((day, n) => bump(this.dateChunks, day, id, sign * n));
+    senders.each((s, n) => this.bump(this.senderChunks, s, id, sign * n));
+    days.each((day, n) => this.bump(this.dateChunks, day, id, sign * n));
   }
 
   private message(d: Int32Array, at: number): MessageRecord {
@@ -543,9 +549,9 @@ export class CorpusIndex implements RelatedSignals {
   /** Everything the index holds, in a canonical order: equal snapshots, equal indexes. */
   snapshot(): unknown {
     const str = (n: number) => this.strings[n]!;
-    const sorted = <K, T>(m: Map<K, T>, key: (k: K) => string | number, f: (v: T) => unknown) =>
+    const sorted = <K, T>(m: { entries(): IterableIterator<[K, T]> }, key: (k: K) => string | number, f: (v: T) => unknown) =>
       [...m.entries()].map(([k, v]) => [key(k), f(v)] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    const counts = <K>(c: Map<K, number>, key: (k: K) => string | number) => sorted(c, key, (n) => n);
+    const counts = <K>(c: { entries(): IterableIterator<[K, number]> }, key: (k: K) => string | number) => sorted(c, key, (n) => n);
     const byId = (k: string) => k;
     return {
       records: sorted(this.records, byId, (r) => this.record(r.id)),
