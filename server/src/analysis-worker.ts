@@ -7,11 +7,14 @@ import type { WorkerReply, WorkerRequest, WorkerSetup } from './core/analysis-po
 import { EntityRecognizer } from './core/entities/recognizer';
 import { prepareBytes } from './core/prepare';
 import { LocalTermTable } from './core/search/term-table';
+import { LocalStrings } from './core/string-table';
 
 const setup = workerData as WorkerSetup;
 const recognizer = new EntityRecognizer(setup.entities);
 /** This worker's numbering of search terms, sent to the main thread as they first appear. */
 const terms = new LocalTermTable();
+/** Its numbering of the records' strings, the same way. */
+const strings = new LocalStrings();
 
 parentPort?.on('message', (m: WorkerRequest) => {
   let bytes = m.bytes;
@@ -27,7 +30,7 @@ parentPort?.on('message', (m: WorkerRequest) => {
   let reply: WorkerReply;
   // Bytes read here go back only when asked for (see AnalysisPool.prepareFile).
   try {
-    reply = { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer, terms), ...(m.bytes === undefined && m.keep ? { bytes } : {}) };
+    reply = { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer, terms, strings), ...(m.bytes === undefined && m.keep ? { bytes } : {}) };
   } catch (e) {
     reply = { n: m.n, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }

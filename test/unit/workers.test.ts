@@ -69,6 +69,18 @@ describe('scanning in worker threads', () => {
     assert.deepEqual(observe(broken, g.files), observe(here, g.files));
   });
 
+  it('analyses a file a worker failed on here, and the worker goes on numbering in step', async () => {
+    const here = await scan({});
+    const logs: string[] = [];
+    const throwing = resolve(__dirname, '..', 'fixtures', 'workers', 'throwing-analysis-worker.cjs');
+    const there = await scan({ workers: { script: throwing, size: 2, minFiles: 1 } }, (m) => logs.push(m));
+    // One file per worker analysed here; nothing else said (no worker stopped out of step).
+    assert.equal(logs.length, 2, logs.join('\n'));
+    for (const m of logs) assert.match(m, /on the main thread: Error: Error: planted failure/);
+    assert.equal(there.scanWorkers, 2);
+    assert.deepEqual(observe(there, g.files), observe(here, g.files));
+  });
+
   it('stops a worker whose term numbers were lost, and loses no file', async () => {
     const here = await scan({});
     const logs: string[] = [];

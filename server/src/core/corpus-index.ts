@@ -4,6 +4,7 @@
 // updated one chunk at a time with `apply`; `snapshot()` makes "the incremental index equals
 // a rebuild" checkable. Queries read these maps and never rescan a chunk's text.
 import { ChunkCounts, ChunkNumbers } from './chunk-counts';
+import { StringTranslator, type LocalStrings } from './string-table';
 import type { EntityEntry } from './config';
 import { extractEntities, type EntityMention, type MentionForm, type MentionKind } from './entities/extract';
 import { foldKey } from './entities/fold';
@@ -49,7 +50,15 @@ export interface ChunkRecord {
   readonly lastDate?: string;
   /** A chunk without messages: where it sits in the dates tree (`articleDate`). */
   readonly treeDate?: TreeChunk['date'];
+  /**
+   * The strings `data` numbers. With `firstFresh`, the record was numbered by a worker's table
+   * (string-table.ts): these are only the strings that table numbered for it, from `firstFresh`
+   * on, and the record must go through that worker's `StringTranslator` (`numbering`).
+   */
   readonly strings: readonly string[];
+  readonly firstFresh?: number;
+  /** The translator's map from the worker's numbers to the index's (main thread only). */
+  readonly numbering?: Int32Array;
   readonly data: Int32Array;
 }
 
@@ -195,11 +204,12 @@ function getDouble(d: Int32Array, at: number): number {
 }
 
 /** What the index keeps of one chunk. Pure: the same chunk always gives the same record. */
-export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecognizer): ChunkRecord {
+export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecognizer, table?: LocalStrings): ChunkRecord {
   // The packed strings need no `own`: the index keeps its own copy of each (`CorpusIndex.pack`).
+  // With a worker's table, the caller adds its fresh strings once nothing else can fail (prepare.ts).
   const strings: string[] = [];
   const numbers = new Map<string, number>();
-  const str = (s: string): number => {
+  const str = table ? (s: string): number => table.number(s) : (s: string): number => {
     let n = numbers.get(s);
     if (n === undefined) {
       numbers.set(s, (n = strings.length));
@@ -381,10 +391,21 @@ export class CorpusIndex implements RelatedSignals {
     this.store(id, built && this.pack(built));
   }
 
+  /** Maps one worker's record strings onto this index's (one per worker and scan). */
+  stringTranslator(): StringTranslator {
+    return new StringTranslator((s) => this.intern(s));
+  }
+
   /** A record with the index's string numbers, and its strings shared (a cloned record carries fresh copies). */
   private pack(r: ChunkRecord): Stored {
-    const map = new Int32Array(r.strings.length);
-    for (let i = 0; i < map.length; i++) map[i] = this.intern(r.strings[i]!);
+    let map: Int32Array;
+    if (r.firstFresh !== undefined) {
+      if (!r.numbering) throw new Error('a worker\'s record must go through its stringTranslator() first');
+      map = r.numbering;
+    } else {
+      map = new Int32Array(r.strings.length);
+      for (let i = 0; i < map.length; i++) map[i] = this.intern(r.strings[i]!);
+    }
     const d = r.data.slice();
     const to = (at: number, fields: readonly number[]) => {
       for (const f of fields) if (d[at + f]! >= 0) d[at + f] = map[d[at + f]!]!;

@@ -15,6 +15,7 @@ import { AnalysisPool, UnreadError, WorkerGoneError, type PoolSettings } from '.
 import type { Prepared } from './prepare';
 import { fingerprint, type Fingerprint } from './fingerprint';
 import type { TermTranslator } from './search/term-table';
+import type { StringTranslator } from './string-table';
 
 /** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
 export interface Workspace {
@@ -390,13 +391,24 @@ export class Corpus {
    */
   private async scanInWorkers(chunks: readonly string[], settings: PoolSettings, log: ((message: string) => void) | undefined, progress: () => void, yieldNow: () => Promise<void>, signal?: AbortSignal): Promise<void> {
     // Each worker numbers its search terms; its numbers are mapped here as its results arrive.
+    // Its record strings the same way.
     const translators = new Map<number, TermTranslator>();
+    const stringTranslators = new Map<number, StringTranslator>();
     const receive = (worker: number, p: Prepared): Prepared => {
+      let out = p;
       const terms = p.search?.terms;
-      if (!terms || !('fresh' in terms)) return p;
-      let tr = translators.get(worker);
-      if (!tr) translators.set(worker, (tr = this.search.translator()));
-      return { ...p, search: { ...p.search!, terms: tr.receive(terms) } };
+      if (terms && 'fresh' in terms) {
+        let tr = translators.get(worker);
+        if (!tr) translators.set(worker, (tr = this.search.translator()));
+        out = { ...out, search: { ...p.search!, terms: tr.receive(terms) } };
+      }
+      const record = p.record;
+      if (record?.firstFresh !== undefined) {
+        let st = stringTranslators.get(worker);
+        if (!st) stringTranslators.set(worker, (st = this.index.stringTranslator()));
+        out = { ...out, record: { ...record, numbering: st.receive(record.strings, record.firstFresh) } };
+      }
+      return out;
     };
     const pool = new AnalysisPool(settings, { options: this.diskOptions, entities: this.options.config?.entities ?? [] }, receive);
     this.scanWorkers = settings.size;

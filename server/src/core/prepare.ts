@@ -7,6 +7,7 @@ import { packFindings } from './packed-findings';
 import { fingerprint, type Fingerprint } from './fingerprint';
 import { searchDigest, type SearchDigest } from './search';
 import type { LocalTermTable } from './search/term-table';
+import type { LocalStrings } from './string-table';
 
 export interface Prepared {
   /** Packed (packed-findings.ts): bytes cross threads without a clone. */
@@ -23,18 +24,24 @@ export interface Prepared {
 
 /**
  * `terms`: a worker's own numbering of search terms, so the digest carries numbers, not strings
- * (the main thread maps them with a `TermTranslator`).
+ * (the main thread maps them with a `TermTranslator`). `strings`: the same for the record's
+ * strings (`StringTranslator`); if this throws, the strings it numbered leave with the next reply.
  */
-export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOptions, recognizer: EntityRecognizer, terms?: LocalTermTable): Prepared {
+export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOptions, recognizer: EntityRecognizer, terms?: LocalTermTable, strings?: LocalStrings): Prepared {
   const analysis = analyzeBytes(id, bytes, options);
   const errors = analysis.errors.map(({ code, error }) => ({ code, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }));
   const chunk = analysis.chunk;
   const findings = packFindings(analysis.findings);
   const findingCount = analysis.findings.length;
   if (!chunk) return { findings, findingCount, errors };
-  const record = buildRecord(id, chunk, recognizer);
+  const built = buildRecord(id, chunk, recognizer, strings);
   const print = fingerprint(bytes);
   // Last: once the worker's table has numbered new terms, nothing may throw (searchDigest).
   const search = searchDigest(chunk, terms);
+  const record = strings ? { ...built, ...toRecordStrings(strings.take()) } : built;
   return { findings, findingCount, errors, search, record, fingerprint: print };
+}
+
+function toRecordStrings(taken: { readonly fresh: readonly string[]; readonly firstFresh: number }): Pick<ChunkRecord, 'strings' | 'firstFresh'> {
+  return { strings: taken.fresh, firstFresh: taken.firstFresh };
 }

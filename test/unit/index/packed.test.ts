@@ -8,6 +8,8 @@ import { describe, it } from 'node:test';
 import { EntityRecognizer, extractEntities, parseChunk } from '../../../server/src/core';
 import { buildRecord, CorpusIndex } from '../../../server/src/core/corpus-index';
 import { extractFigures } from '../../../server/src/core/figures/extract';
+import { prepareBytes } from '../../../server/src/core/prepare';
+import { LocalStrings } from '../../../server/src/core/string-table';
 
 const SAMPLES = resolve(__dirname, '..', '..', '..', 'samples');
 const texts: [string, string][] = readdirSync(SAMPLES).filter((x) => x.endsWith('.txt')).map((f) => [`file:///corpus/${f}`, readFileSync(join(SAMPLES, f), 'utf8')]);
@@ -58,6 +60,57 @@ describe('packed index records', () => {
       assert.deepEqual(cloned.figuresOf(id), here.figuresOf(id));
     }
     for (const e of here.entities()) assert.deepEqual(cloned.entityCard(e.id), here.entityCard(e.id), e.id);
+  });
+
+  it('answer the same when two workers number the strings, each record sent once, interleaved', () => {
+    const here = new CorpusIndex(recognizer);
+    const there = new CorpusIndex(recognizer);
+    const tables = [new LocalStrings(), new LocalStrings()];
+    const translators = [there.stringTranslator(), there.stringTranslator()];
+    let sent = 0;
+    let fresh = 0;
+    for (const round of [0, 1]) {
+      for (const [k, [id, text]] of texts.entries()) {
+        const w = (k + round) % 2;
+        const chunk = parseChunk(id, text);
+        here.apply(id, chunk);
+        const p = prepareBytes(id, new TextEncoder().encode(text), { tokenizerCount: false }, recognizer, undefined, tables[w]);
+        const r = structuredClone(p.record!);
+        assert.notEqual(r.firstFresh, undefined);
+        sent += new Set(r.strings).size === r.strings.length ? 1 : 0;
+        fresh += r.strings.length;
+        there.applyRecord(id, { ...r, numbering: translators[w]!.receive(r.strings, r.firstFresh!) });
+      }
+    }
+    assert.equal(sent, texts.length * 2, 'no string is sent twice in one record');
+    // The second round names strings the tables sent already: fewer fresh ones.
+    assert.ok(fresh > 0);
+    assert.deepEqual(there.snapshot(), here.snapshot());
+    for (const e of here.entities()) assert.deepEqual(there.entityCard(e.id), here.entityCard(e.id), e.id);
+    // A worker record that skipped its translator is refused, not misread.
+    const [id, text] = texts[0]!;
+    const p = prepareBytes(id, new TextEncoder().encode(text), { tokenizerCount: false }, recognizer, undefined, new LocalStrings());
+    assert.throws(() => there.applyRecord(id, p.record), /stringTranslator/);
+  });
+
+  it('send the strings of a document that was never sent with the next, and refuse numbers out of order', () => {
+    const table = new LocalStrings();
+    const index = new CorpusIndex(recognizer);
+    const translator = index.stringTranslator();
+    table.number('Nadia');
+    table.number('2025-01-22');
+    // That document failed before its reply: the next one takes its strings along.
+    assert.equal(table.number('2025-01-22'), 1);
+    table.number('Karim');
+    const taken = table.take();
+    assert.deepEqual(taken, { fresh: ['Nadia', '2025-01-22', 'Karim'], firstFresh: 0 });
+    const map = translator.receive(taken.fresh, taken.firstFresh);
+    assert.deepEqual([...map].map((n) => index['strings' as never][n]), ['Nadia', '2025-01-22', 'Karim']);
+    table.number('Inès');
+    table.take();
+    table.number('Léa');
+    // The reply naming `Karim` was lost: the next one is out of order.
+    assert.throws(() => translator.receive(...Object.values(table.take()) as [string[], number]), /out of order/);
   });
 
   it('find the chunks of a figure key by family and bucket, and none for an unknown family', () => {
