@@ -62,7 +62,7 @@ describe('packed findings', () => {
     assert.ok(isBinaryPack(packFindings(plain)));
   });
 
-  it('are smaller than the JSON, and deflated past 512 bytes', () => {
+  it('are smaller than the JSON, and deflated past 2 KB', () => {
     const text = readFileSync(join(SAMPLES, readdirSync(SAMPLES).find((f) => f.startsWith('000'))!), 'utf8');
     const findings = analyzeText('file:///c/000.txt', text).findings;
     const json = new TextEncoder().encode(JSON.stringify(findings));
@@ -72,6 +72,12 @@ describe('packed findings', () => {
     const short = packFindings(findings.slice(0, 1));
     assert.equal(short[0], 0x02, 'not deflated');
     assert.deepEqual(unpackFindings(short), findings.slice(0, 1));
+    // Between 512 bytes and 2 KB: kept as it is.
+    const mid = Array.from({ length: 15 }, (_, i) => ({ ...findings[0]!, message: `${i} ${'é'.repeat(30)}` }));
+    const midPacked = packFindings(mid);
+    assert.ok(midPacked.length > 512 && midPacked.length < 2048, String(midPacked.length));
+    assert.equal(midPacked[0], 0x02);
+    assert.deepEqual(unpackFindings(midPacked), mid);
   });
 
   it('fallback: are the JSON a replacer that writes each shared list once would give', () => {

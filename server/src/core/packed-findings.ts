@@ -2,10 +2,9 @@
 // hands them over without a structured clone.
 //
 // The bytes are a small binary form written by hand: numbers as LEB128 varints, strings as
-// UTF-8, each distinct string of a file written once and referred to after; past 512 bytes it
-// is deflated. On generated chunks: 15 µs a chunk, 1 073 bytes, or 38 µs and 597 bytes with
-// the long ones deflated, where JSON deflated past 512 bytes took 66 µs, 712 bytes, and 65 µs
-// to read back (the binary form: 6 to 11 µs).
+// UTF-8, each distinct string of a file written once and referred to after; past 2 KB it is
+// deflated. On generated chunks: 15 to 20 µs a chunk and 1 009 bytes, where JSON deflated past
+// 512 bytes took 66 µs, 712 bytes, and 65 µs to read back (the binary form: 6 to 11 µs).
 // Findings may share one edit list ("rewrite all" of 25 000 matches): it is written once and
 // shared again when read, never repeated per finding.
 //
@@ -21,8 +20,14 @@ const decoder = new TextDecoder();
 const BINARY = 0x02;
 const BINARY_DEFLATED = 0x03;
 const DEFLATED = 0x01;
-/** Half the generated chunks' findings are longer: deflating those halves them, at 20 µs each. */
-const DEFLATE_FROM = 512;
+/**
+ * Deflating costs about 20 µs a call whatever the size: the binary form is deflated past 2 KB
+ * (a twentieth of the generated chunks, 1 009 bytes a chunk on average, 18 µs), where past
+ * 512 bytes (half of them) made 575 bytes at 45 µs. Memory has the room; the scan has not.
+ */
+const DEFLATE_FROM = 2048;
+/** The JSON fallback is rare and verbose: deflated past 512 bytes. */
+const JSON_DEFLATE_FROM = 512;
 /** A small window and hash: findings are a few kilobytes, and zlib sets its state up per call. */
 const DEFLATE = { level: 1, windowBits: 12, memLevel: 4 } as const;
 
@@ -293,7 +298,7 @@ export function isBinaryPack(bytes: Uint8Array): boolean {
 
 function packJson(findings: readonly Finding[]): Uint8Array {
   const json = encoder.encode(JSON.stringify(withSharedEdits(findings)));
-  return json.length < DEFLATE_FROM ? json : deflated(DEFLATED, json);
+  return json.length < JSON_DEFLATE_FROM ? json : deflated(DEFLATED, json);
 }
 
 /** The JSON text of findings packed as JSON (the fallback form). */
