@@ -269,6 +269,14 @@ describe('overlap and near-duplicates', () => {
     assert.equal(f[0]!.related![0]!.uri, 'c/a.txt');
     assert.equal(f[0]!.related![0]!.range.start.line, 10);
     assert.deepEqual(s.findings('c/a.txt', (_c, d) => d), []);
+    // Both ranges end where their lines end, trailing spaces included, as the parsed chunks say.
+    const spaced = corpusOf({ 'c/a.txt': chat(a).replace(/voulu\./, 'voulu.   '), 'c/b.txt': chat(b).replace(/voulu\./, 'voulu. ').replace(/\n/g, '\r\n') });
+    const g = spaced.findings('c/b.txt', (_c, d) => d)[0]!;
+    const lineOf = (file: string, text: string, n: number) => parseChunk(file, text).lines[n]!;
+    assert.equal(g.range.end.character, lineOf('c/b.txt', chat(b).replace(/voulu\./, 'voulu. '), g.range.end.line).length);
+    assert.equal(g.range.end.character, 'Une dernière ligne assez longue pour compter comme chevauchement voulu. '.length);
+    assert.equal(g.related![0]!.range.end.character, lineOf('c/a.txt', chat(a).replace(/voulu\./, 'voulu.   '), g.related![0]!.range.end.line).length);
+    assert.equal(g.related![0]!.range.end.character, 'Une dernière ligne assez longue pour compter comme chevauchement voulu.   '.length);
   });
 
   it('finds a planted near copy (words changed, the end dropped) and names the similarity', () => {

@@ -280,42 +280,43 @@ export class CorpusSearch {
 
   /** `overlap` and `duplicate` findings of one chunk, with their severities already chosen. */
   findings(id: string, severityOf: (code: string, fallback: Severity) => Severity | undefined): Finding[] {
-    const chunk = this.chunkOf(id);
-    if (!chunk) return [];
+    // The chunk is parsed (read again, for a disk chunk) only when there is something to say:
+    // the server asks this of every chunk once a scan is done, to publish its diagnostics.
+    if (!this.meta.has(id)) return [];
     const out: Finding[] = [];
     const overlapSeverity = severityOf('overlap', 'information');
+    const overlaps = overlapSeverity ? this.overlaps.previousOf(id) : [];
+    const duplicateSeverity = severityOf('duplicate', 'warning');
+    const dups = duplicateSeverity ? this.duplicates.duplicatesOf(id, this.textOf) : [];
     if (overlapSeverity) {
-      for (const e of this.overlaps.previousOf(id)) {
+      for (const e of overlaps) {
         const first = e.lines[0]!;
         const last = e.lines[e.lines.length - 1]!;
-        const prev = this.chunkOf(e.previous);
         out.push({
           code: 'overlap',
           severity: overlapSeverity,
           message: e.lines.length === 1
             ? t('The first line repeats the last line of {0}: the producer’s designed overlap.', chunkName(e.previous))
             : t('The first {0} lines repeat the last lines of {1}: the producer’s designed overlap.', e.lines.length, chunkName(e.previous)),
-          range: { start: { line: first, character: 0 }, end: { line: last, character: chunk.lines[last]!.length } },
-          related: [{ uri: e.previous, range: { start: { line: e.previousLines[0]!, character: 0 }, end: { line: e.previousLines[e.previousLines.length - 1]!, character: prev?.lines[e.previousLines[e.previousLines.length - 1]!]?.length ?? 0 } }, message: t('the same lines at the end of {0}', chunkName(e.previous)) }],
+          range: { start: { line: first, character: 0 }, end: { line: last, character: e.lastLength } },
+          related: [{ uri: e.previous, range: { start: { line: e.previousLines[0]!, character: 0 }, end: { line: e.previousLines[e.previousLines.length - 1]!, character: e.previousLastLength } }, message: t('the same lines at the end of {0}', chunkName(e.previous)) }],
         });
       }
     }
-    const duplicateSeverity = severityOf('duplicate', 'warning');
-    if (duplicateSeverity) {
-      const dups = this.duplicates.duplicatesOf(id, this.textOf);
-      if (dups.length > 0) {
-        const at = chunk.contentStartLine < chunk.lines.length ? chunk.contentStartLine : 0;
-        const best = dups[0]!;
-        out.push({
-          code: 'duplicate',
-          severity: duplicateSeverity,
-          message: dups.length === 1
-            ? t('Near copy of {0} ({1}% similar): embedding both weighs this text twice.', chunkName(best.id), Math.round(best.similarity * 100))
-            : t('Near copy of {0} other chunks, the closest {1} ({2}% similar): embedding them weighs this text several times.', dups.length, chunkName(best.id), Math.round(best.similarity * 100)),
-          range: { start: { line: at, character: 0 }, end: { line: at, character: chunk.lines[at]?.length ?? 0 } },
-          related: dups.slice(0, 10).map((d) => ({ uri: d.id, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t('{0}% similar', Math.round(d.similarity * 100)) })),
-        });
-      }
+    // Only a duplicate needs the chunk parsed (read again, for a disk chunk).
+    const chunk = dups.length > 0 ? this.chunkOf(id) : undefined;
+    if (duplicateSeverity && chunk && dups.length > 0) {
+      const at = chunk.contentStartLine < chunk.lines.length ? chunk.contentStartLine : 0;
+      const best = dups[0]!;
+      out.push({
+        code: 'duplicate',
+        severity: duplicateSeverity,
+        message: dups.length === 1
+          ? t('Near copy of {0} ({1}% similar): embedding both weighs this text twice.', chunkName(best.id), Math.round(best.similarity * 100))
+          : t('Near copy of {0} other chunks, the closest {1} ({2}% similar): embedding them weighs this text several times.', dups.length, chunkName(best.id), Math.round(best.similarity * 100)),
+        range: { start: { line: at, character: 0 }, end: { line: at, character: chunk.lines[at]?.length ?? 0 } },
+        related: dups.slice(0, 10).map((d) => ({ uri: d.id, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: t('{0}% similar', Math.round(d.similarity * 100)) })),
+      });
     }
     return out;
   }

@@ -13,17 +13,21 @@ export interface OverlapEdge {
   /** 0-based lines in this chunk and in the previous one. */
   readonly lines: readonly number[];
   readonly previousLines: readonly number[];
+  /** The length of the last of `lines` and of the last of `previousLines`, as written: ranges need no parse. */
+  readonly lastLength: number;
+  readonly previousLastLength: number;
 }
 
 /**
  * A chunk's first and last non-empty content lines (up to three each) as the index keeps them,
- * in one array: `[firsts, lasts, (line, hash, length) × firsts, (line, hash, length) × lasts]`,
- * the hash and length of each trimmed line's text. One object a chunk, where objects per line
- * weighed on every collection of a 100 000-chunk heap.
+ * in one array: `[firsts, lasts, (line, hash, length, width) × firsts, (line, hash, length,
+ * width) × lasts]`, the hash and length of each trimmed line's text and the length of the whole
+ * line. One object a chunk, where objects per line weighed on every collection of a 100 000-chunk
+ * heap.
  */
 export type Edges = Float64Array;
 
-const FIELDS = 3;
+const FIELDS = 4;
 const firsts = (e: Edges) => e[0]!;
 const lasts = (e: Edges) => e[1]!;
 /** Where the i-th first (side 0) or last (side 1) line starts in `e`. */
@@ -59,6 +63,7 @@ export function edges(chunk: Chunk): Edges {
     e[o++] = l.line;
     e[o++] = lineHash(text);
     e[o++] = text.length;
+    e[o++] = chunk.lines[l.line]?.length ?? 0;
   }
   return e;
 }
@@ -121,7 +126,7 @@ export class OverlapIndex {
             lines.push(mine[at(mine, 0, i)]!);
             previousLines.push(theirs[at(theirs, 1, n - k + i)]!);
           }
-          out.push({ previous: other, lines, previousLines });
+          out.push({ previous: other, lines, previousLines, lastLength: mine[at(mine, 0, k - 1) + 3]!, previousLastLength: theirs[at(theirs, 1, n - 1) + 3]! });
           break;
         }
       }
