@@ -111,10 +111,22 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     }
   }
 
-  function publishAll(): void {
+  /**
+   * Every chunk's diagnostics, and empty ones where a chunk went, in slices: at 100 000 chunks
+   * this is several seconds of work, and requests must be answered in between.
+   */
+  async function publishAll(signal?: AbortSignal): Promise<void> {
     const live = new Set<string>();
     for (const e of corpus.all()) live.add(e.id);
-    publish(new Set([...live, ...published]));
+    const ids = [...new Set([...live, ...published])];
+    let slice = Date.now();
+    for (let i = 0; i < ids.length && !signal?.aborted; i++) {
+      publish([ids[i]!]);
+      if (Date.now() - slice > 20) {
+        await new Promise((r) => setImmediate(r));
+        slice = Date.now();
+      }
+    }
   }
 
   /**
@@ -163,10 +175,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       progress?.done();
     }
     if (signal.aborted) return;
-    scanning = undefined;
     corpus = fresh;
     indexed = true;
-    publishAll();
+    // Still abortable: a rescan asked for meanwhile stops the publishing of this one.
+    await publishAll(signal);
+    if (signal.aborted) return;
+    scanning = undefined;
     const all = [...corpus.all()].map((e) => e.id);
     corpusChanged(all);
     void connection.sendNotification(CorpusChangedNotification, { uris: all });
