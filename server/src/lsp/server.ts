@@ -145,6 +145,9 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     await loadConfig();
     if (signal.aborted) return;
     const fresh = new Corpus(options.workspace, corpusOptions());
+    // Open buffers first, so that a request on one is answered while the disk is read (the scan
+    // leaves a buffer's entry as it is); they are applied again once the corpus folders are known.
+    for (const doc of documents.all()) fresh.update(doc.uri, doc.getText(), true, doc.languageId === 'chunk');
     // Visible at once: hovers and queries answer from what is indexed so far.
     corpus = fresh;
     let progress: WorkDoneProgressReporter | undefined;
