@@ -34,24 +34,26 @@ export class LocalStrings {
 
 /**
  * The main thread's side, one per worker: the worker's numbers to the index's. Replies must be
- * received in the order the worker made them (a worker's replies arrive in that order).
+ * received in the order the worker made them (a worker's replies arrive in that order). The
+ * search terms' `TermTranslator` maps its numbers with one of these too.
  */
 export class StringTranslator {
   private map = new Int32Array(256);
   private known = 0;
 
-  constructor(private readonly intern: (s: string) => number) {}
+  /** `number`: the index's number for a string; `what`: what the numbers number, for errors. */
+  constructor(private readonly number: (s: string) => number, private readonly what = 'string') {}
 
   /** The map from the worker's numbers to the index's, with `fresh` added (valid for every number so far). */
   receive(fresh: readonly string[], firstFresh: number): Int32Array {
-    if (firstFresh !== this.known) throw new Error(`string numbers out of order: expected ${this.known}, got ${firstFresh}`);
+    if (firstFresh !== this.known) throw new Error(`${this.what} numbers out of order: expected ${this.known}, got ${firstFresh}`);
     const need = this.known + fresh.length;
     if (need > this.map.length) {
       const grown = new Int32Array(Math.max(need, this.map.length * 2));
       grown.set(this.map.subarray(0, this.known));
       this.map = grown;
     }
-    for (const s of fresh) this.map[this.known++] = this.intern(s);
+    for (const s of fresh) this.map[this.known++] = this.number(s);
     return this.map.subarray(0, this.known);
   }
 }

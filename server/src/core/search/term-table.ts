@@ -4,6 +4,7 @@
 // string is cloned, received or looked up on the thread that answers the editor.
 import type { InvertedIndex, TermIds } from './inverted-index';
 import { own } from '../own';
+import { StringTranslator } from '../string-table';
 import { hashString } from './hash';
 import { STOP_WORDS } from './tokenize';
 
@@ -100,25 +101,19 @@ export class LocalTermTable {
  * be received in the order the worker encoded them (a worker's replies arrive in that order).
  */
 export class TermTranslator {
-  private map = new Int32Array(1024);
-  private known = 0;
+  private readonly numbers: StringTranslator;
 
-  constructor(private readonly index: InvertedIndex) {}
+  constructor(index: InvertedIndex) {
+    this.numbers = new StringTranslator((t) => index.termId(t), 'term');
+  }
 
   receive(local: LocalTerms): TermIds {
-    if (local.firstFresh !== this.known) throw new Error(`term numbers out of order: expected ${this.known}, got ${local.firstFresh}`);
-    const need = this.known + local.fresh.length;
-    if (need > this.map.length) {
-      const grown = new Int32Array(Math.max(need, this.map.length * 2));
-      grown.set(this.map);
-      this.map = grown;
-    }
-    for (const t of local.fresh) this.map[this.known++] = this.index.termId(t);
+    const map = this.numbers.receive(local.fresh, local.firstFresh);
     const ids = new Int32Array(local.ids.length);
     for (let k = 0; k < ids.length; k++) {
       const n = local.ids[k]!;
-      if (n >= this.known) throw new Error(`unknown term number ${n}`);
-      ids[k] = this.map[n]!;
+      if (n >= map.length) throw new Error(`unknown term number ${n}`);
+      ids[k] = map[n]!;
     }
     return { ids, counts: local.counts, length: local.length };
   }
