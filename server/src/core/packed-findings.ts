@@ -70,16 +70,25 @@ class Writer {
     this.buf[this.at++] = n;
   }
 
-  /** 0 and the UTF-8 bytes for a string not met before in this file; else 1 + its number. */
-  str(s: string): void {
-    if (typeof s !== 'string') throw new CannotPack();
-    const seen = this.strings.get(s);
+  /**
+   * For a value met before in this file, 1 + its number (true: nothing more to write); else
+   * numbers it and writes 0, for the caller to write the value itself after.
+   */
+  private met<K>(table: Map<K, number>, key: K): boolean {
+    const seen = table.get(key);
     if (seen !== undefined) {
       this.uint(seen + 1);
-      return;
+      return true;
     }
-    this.strings.set(s, this.strings.size);
+    table.set(key, table.size);
     this.uint(0);
+    return false;
+  }
+
+  /** A string: its number if met before in this file, else 0 and its UTF-8 bytes. */
+  str(s: string): void {
+    if (typeof s !== 'string') throw new CannotPack();
+    if (this.met(this.strings, s)) return;
     // Most strings are ASCII: a loop beats encodeInto's call for short ones.
     if (s.length < 64) {
       this.room(s.length + 1);
@@ -115,15 +124,9 @@ class Writer {
     this.uint(r.end.character);
   }
 
-  /** 0 and the list for a list not met before in this file; else 1 + its number. */
+  /** An edit list: its number if met before in this file, else 0 and the list. */
   edits(list: readonly TextEdit[]): void {
-    const seen = this.lists.get(list);
-    if (seen !== undefined) {
-      this.uint(seen + 1);
-      return;
-    }
-    this.lists.set(list, this.lists.size);
-    this.uint(0);
+    if (this.met(this.lists, list)) return;
     this.uint(list.length);
     for (let i = 0; i < list.length; i++) {
       this.range(list[i]!.range);
