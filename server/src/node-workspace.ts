@@ -64,6 +64,13 @@ export const pathWorkspace: Workspace = {
   readFileNow: (id) => readFileSync(id),
 };
 
+/** The local path of a `file:` URI, for the synchronous reads. */
+function localFile(id: string): string {
+  const path = uriWorkspace.localPath!(id);
+  if (path === undefined) throw new Error(`not a local file: ${id}`);
+  return path;
+}
+
 /** Ids are `file:` URIs (the server). */
 export const uriWorkspace: Workspace = {
   async readFile(id) {
@@ -81,14 +88,10 @@ export const uriWorkspace: Workspace = {
     return readHead(URI.parse(id).fsPath, bytes);
   },
   readHeadNow(id, bytes) {
-    const path = uriWorkspace.localPath!(id);
-    if (path === undefined) throw new Error(`not a local file: ${id}`);
-    return readHeadNow(path, bytes);
+    return readHeadNow(localFile(id), bytes);
   },
   readFileNow(id) {
-    const path = uriWorkspace.localPath!(id);
-    if (path === undefined) throw new Error(`not a local file: ${id}`);
-    return readFileSync(path);
+    return readFileSync(localFile(id));
   },
 };
 

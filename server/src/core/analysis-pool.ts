@@ -25,10 +25,7 @@ export interface WorkerSetup {
  * `keep`: send the bytes read back (a corpus that cannot read a file again keeps them).
  */
 export type WorkerRequest = { readonly n: number; readonly id: string; readonly bytes?: Uint8Array; readonly path?: string; readonly keep?: boolean };
-/**
- * `bytes`: what the worker read from `path` (moved, not copied), when asked to keep them or when
- * it could not prepare them (the caller then analyses them itself). `unread`: the read failed.
- */
+/** `bytes`: what the worker read from `path` (moved, not copied), when asked to `keep` them. `unread`: the read failed. */
 export type WorkerReply = { readonly n: number; readonly prepared?: Prepared; readonly bytes?: Uint8Array; readonly error?: string; readonly unread?: boolean };
 
 /** A file prepared by a worker, with the bytes it was prepared from if they were asked for. */

@@ -255,8 +255,10 @@ export class Corpus {
     this.index.apply(id, analysis.chunk);
   }
 
-  /** `put` for a file prepared in a worker (prepare.ts): nothing is parsed here. */
-  /** `bytes`: absent when the workspace can read the file again (the worker kept them). */
+  /**
+   * `put` for a file prepared in a worker (prepare.ts): nothing is parsed here. `bytes`: absent
+   * when the workspace can read the file again (the worker kept them).
+   */
   private putPrepared(id: string, p: Prepared, bytes: Uint8Array | undefined): void {
     this.counted = undefined;
     this.parsed.forget(id);
@@ -478,8 +480,8 @@ export class Corpus {
         }
         let result: { bytes?: Uint8Array; prepared: Prepared | undefined } | null = null;
         try {
-          if (!prepared) bytes ??= await this.workspace.readFile(id);
           if (!prepared) {
+            bytes ??= await this.workspace.readFile(id);
             try {
               prepared = await pool.prepare(id, bytes!);
             } catch (e) {

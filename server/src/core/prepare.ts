@@ -38,10 +38,7 @@ export function prepareBytes(id: string, bytes: Uint8Array, options: AnalysisOpt
   const print = fingerprint(bytes);
   // Last: once the worker's table has numbered new terms, nothing may throw (searchDigest).
   const search = searchDigest(chunk, terms);
-  const record = strings ? { ...built, ...toRecordStrings(strings.take()) } : built;
+  const taken = strings?.take();
+  const record = taken ? { ...built, strings: taken.fresh, firstFresh: taken.firstFresh } : built;
   return { findings, findingCount, errors, search, record, fingerprint: print };
-}
-
-function toRecordStrings(taken: { readonly fresh: readonly string[]; readonly firstFresh: number }): Pick<ChunkRecord, 'strings' | 'firstFresh'> {
-  return { strings: taken.fresh, firstFresh: taken.firstFresh };
 }

@@ -305,7 +305,7 @@ export class CorpusSearch {
     }
     // Only a duplicate needs the chunk parsed (read again, for a disk chunk).
     const chunk = dups.length > 0 ? this.chunkOf(id) : undefined;
-    if (duplicateSeverity && chunk && dups.length > 0) {
+    if (duplicateSeverity && chunk) {
       const at = chunk.contentStartLine < chunk.lines.length ? chunk.contentStartLine : 0;
       const best = dups[0]!;
       out.push({
