@@ -34,6 +34,9 @@ describe('rescans that overlap', () => {
   it('reads the corpus once when the first configuration push changes nothing', async () => {
     const stats = await client.waitIndexed();
     assert.equal(stats.chunks, 405);
+    // `indexed` turns true when the corpus answers requests; the log line comes once its
+    // diagnostics are all published (in slices, after it), which on a slow machine takes a while.
+    await client.waitFor('the first scan to end', () => indexedLogs(client) >= 1, 30_000);
     await settle(300);
     assert.equal(indexedLogs(client), 1, client.logs.join('\n'));
     // 405 files: the built server analyses them in its worker threads (dist/analysis-worker.js).
