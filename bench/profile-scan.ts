@@ -1,5 +1,5 @@
-// Profiling aid (not a benchmark): one corpus scan of N generated chunks, for `node --cpu-prof`.
-//   node --import tsx bench/profile-scan.ts 10000 [workers [count]]
+// Profiling aid (not a benchmark): one corpus scan of N generated chunks, on the bundled code.
+//   npm run bench:scan -- 10000 [workers [count]]   (BENCH_NODE_OPTIONS=--cpu-prof for a profile)
 import { rm } from 'node:fs/promises';
 import { Corpus } from '../server/src/core';
 import { pathWorkspace } from '../server/src/node-workspace';
