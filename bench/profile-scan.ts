@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     const elu0 = performance.eventLoopUtilization();
     const pool = process.argv[3] === 'workers' ? benchWorkers() : undefined;
     // An optional worker count after `workers`, to compare pool sizes.
-    const workers = pool && process.argv[4] ? { ...pool, size: Number(process.argv[4]) } : pool;
+    // BENCH_WORKER_OPTIONS: node options for the workers (`--cpu-prof` for their profiles).
+    const execArgv = (process.env.BENCH_WORKER_OPTIONS ?? '').split(' ').filter(Boolean);
+    const workers = pool && { ...pool, ...(process.argv[4] ? { size: Number(process.argv[4]) } : {}), execArgv };
     const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...(workers ? { workers } : {}) });
     await corpus.scan();
     const ms = Math.round(performance.now() - t);
