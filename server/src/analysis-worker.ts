@@ -3,7 +3,7 @@
 // file itself.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { WorkerReply, WorkerRequest, WorkerSetup } from './core/analysis-pool';
+import { REPLY_BATCH, REPLY_WAIT_MS, type WorkerReply, type WorkerRequest, type WorkerSetup } from './core/analysis-pool';
 import { EntityRecognizer } from './core/entities/recognizer';
 import { prepareBytes } from './core/prepare';
 import { LocalTermTable } from './core/search/term-table';
@@ -16,51 +16,50 @@ const terms = new LocalTermTable();
 /** Its numbering of the records' strings, the same way. */
 const strings = new LocalStrings();
 
-parentPort?.on('message', (m: WorkerRequest) => {
+parentPort?.on('message', (batch: readonly WorkerRequest[]) => {
+  // Answered in slices (analysis-pool.ts): the main thread merges one while this goes on.
+  let replies: WorkerReply[] = [];
+  let since = performance.now();
+  const send = () => {
+    const moved = new Set<ArrayBuffer>();
+    for (const r of replies) movable(r, moved);
+    parentPort!.postMessage(replies, [...moved]);
+    replies = [];
+    since = performance.now();
+  };
+  for (const m of batch) {
+    replies.push(answer(m));
+    if (replies.length >= REPLY_BATCH || performance.now() - since >= REPLY_WAIT_MS) send();
+  }
+  if (replies.length > 0) send();
+});
+
+function answer(m: WorkerRequest): WorkerReply {
   let bytes = m.bytes;
   if (bytes === undefined) {
     try {
       // A fresh copy, so its memory can move to the main thread (a small read may sit in Node's shared pool).
       bytes = new Uint8Array(readFileSync(m.path!));
     } catch (e) {
-      parentPort!.postMessage({ n: m.n, unread: true, error: String(e) } satisfies WorkerReply);
-      return;
+      return { n: m.n, unread: true, error: String(e) };
     }
   }
-  let reply: WorkerReply;
   // Bytes read here go back only when asked for (see AnalysisPool.prepareFile).
   try {
-    reply = { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer, terms, strings), ...(m.bytes === undefined && m.keep ? { bytes } : {}) };
+    return { n: m.n, prepared: prepareBytes(m.id, bytes, setup.options, recognizer, terms, strings), ...(m.bytes === undefined && m.keep ? { bytes } : {}) };
   } catch (e) {
-    reply = { n: m.n, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+    return { n: m.n, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
-  parentPort!.postMessage(reply, movable(reply));
-});
+}
 
 /**
- * The buffers of a reply's typed arrays, moved instead of copied: each is made for this reply
- * and owned whole by its array (nothing here keeps it). A copy costs an allocation and a
- * memcpy on the other side, and a reply holds half a dozen arrays.
+ * A large file's bytes are moved to the main thread instead of copied. Everything else is
+ * copied: a batch of replies holds about a hundred small typed arrays, and copying them into the
+ * message costs less than moving each (14 against 17 µs a file, measured on generated chunks).
  */
-function movable(reply: WorkerReply): ArrayBuffer[] {
-  const out = new Set<ArrayBuffer>();
-  const add = (a: ArrayBufferView | undefined) => {
-    if (a && a.byteLength > 0 && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength && a.buffer instanceof ArrayBuffer) out.add(a.buffer);
-  };
-  add(reply.bytes);
-  const p = reply.prepared;
-  if (p) {
-    add(p.findings);
-    add(p.record?.data);
-    const s = p.search;
-    if (s) {
-      add(s.bands);
-      add(s.edges);
-      if ('ids' in s.terms) {
-        add(s.terms.ids);
-        add(s.terms.counts);
-      }
-    }
-  }
-  return [...out];
+const MOVE_FROM = 64 * 1024;
+
+function movable(reply: WorkerReply, out: Set<ArrayBuffer>): void {
+  const b = reply.bytes;
+  if (b && b.byteLength >= MOVE_FROM && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) out.add(b.buffer);
 }

@@ -28,6 +28,16 @@ export type WorkerRequest = { readonly n: number; readonly id: string; readonly 
 /** `bytes`: what the worker read from `path` (moved, not copied), when asked to `keep` them. `unread`: the read failed. */
 export type WorkerReply = { readonly n: number; readonly prepared?: Prepared; readonly bytes?: Uint8Array; readonly error?: string; readonly unread?: boolean };
 
+/**
+ * Requests and replies cross in batches: a message costs its sender about 60 µs whatever it
+ * holds (a reply of 16 files about 20 µs a file), about as much as its receiver, and a file's
+ * whole analysis is about 500 µs. The pool sends the requests made in one turn of the event loop
+ * as one message; a worker answers a batch in slices of at most `REPLY_BATCH` files or
+ * `REPLY_WAIT_MS`, so the main thread merges while the worker goes on.
+ */
+export const REPLY_BATCH = 16;
+export const REPLY_WAIT_MS = 8;
+
 /** A file prepared by a worker, with the bytes it was prepared from if they were asked for. */
 export interface PreparedFile {
   readonly bytes?: Uint8Array;
@@ -43,6 +53,8 @@ export class WorkerGoneError extends Error {}
 interface Slot {
   readonly worker: Worker;
   readonly pending: Map<number, { resolve: (p: WorkerReply) => void; reject: (e: Error) => void }>;
+  /** Requests of this turn of the event loop, sent together at its end. */
+  outbox: WorkerRequest[];
   alive: boolean;
 }
 
@@ -60,9 +72,8 @@ export class AnalysisPool {
   constructor(settings: PoolSettings, setup: WorkerSetup, receive?: (worker: number, prepared: Prepared) => Prepared) {
     for (let i = 0; i < settings.size; i++) {
       const worker = new Worker(settings.script, { workerData: setup, execArgv: [...(settings.execArgv ?? [])] });
-      const slot: Slot = { worker, pending: new Map(), alive: true };
-      worker.on('message', (m: WorkerReply) => {
-        if (!slot.alive) return;
+      const slot: Slot = { worker, pending: new Map(), outbox: [], alive: true };
+      const take = (m: WorkerReply): boolean => {
         let reply = m;
         if (m.prepared && receive) {
           try {
@@ -70,14 +81,19 @@ export class AnalysisPool {
           } catch (e) {
             fail(`analysis worker stopped, its result could not be taken: ${String(e)}`);
             void worker.terminate();
-            return;
+            return false;
           }
         }
         const p = slot.pending.get(m.n);
-        if (!p) return;
+        if (!p) return true;
         slot.pending.delete(m.n);
         if (reply.prepared) p.resolve(reply);
         else p.reject(m.unread ? new UnreadError(m.error) : new Error(m.error ?? 'worker gave no result'));
+        return true;
+      };
+      worker.on('message', (batch: readonly WorkerReply[]) => {
+        // In the order the worker made them: `receive` relies on it.
+        for (const m of batch) if (!slot.alive || !take(m)) return;
       });
       const fail = (why: string) => {
         slot.alive = false;
@@ -97,8 +113,9 @@ export class AnalysisPool {
 
   /** Prepares a file from its bytes in the least busy live worker; rejects if none is left. */
   async prepare(id: string, bytes: Uint8Array): Promise<Prepared> {
-    // A copy: a Buffer may be a view into a larger pooled ArrayBuffer, which a clone would copy whole.
-    return (await this.send({ n: this.next++, id, bytes: bytes.slice() })).prepared!;
+    // A copy of its own, moved to the worker: a Buffer may be a view into a larger pooled
+    // ArrayBuffer, which a clone would copy whole (and `Buffer#slice` is a view, not a copy).
+    return (await this.send({ n: this.next++, id, bytes: new Uint8Array(bytes) })).prepared!;
   }
 
   /**
@@ -118,8 +135,18 @@ export class AnalysisPool {
     for (const s of live) if (s.pending.size < slot.pending.size) slot = s;
     return new Promise<WorkerReply>((resolve, reject) => {
       slot.pending.set(request.n, { resolve, reject });
-      slot.worker.postMessage(request);
+      if (slot.outbox.push(request) === 1) queueMicrotask(() => this.flush(slot));
     });
+  }
+
+  /** Sends a slot's requests of this turn as one message; the bytes given are moved, not copied (each is a copy made for it). */
+  private flush(slot: Slot): void {
+    const batch = slot.outbox;
+    slot.outbox = [];
+    if (!slot.alive) return;
+    const moved: ArrayBuffer[] = [];
+    for (const r of batch) if (r.bytes && r.bytes.buffer instanceof ArrayBuffer) moved.push(r.bytes.buffer);
+    slot.worker.postMessage(batch, moved);
   }
 
   async close(): Promise<void> {
