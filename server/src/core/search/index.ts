@@ -65,7 +65,6 @@ export interface SearchDigest {
  * last, so that nothing after can throw and lose the new numbers the main thread must receive.
  */
 export function searchDigest(chunk: Chunk, table?: LocalTermTable): SearchDigest {
-  const words = allWords(contentText(chunk));
   const senders = new Set<string>();
   const days = new Set<string>();
   for (const m of chunk.messages) {
@@ -74,15 +73,15 @@ export function searchDigest(chunk: Chunk, table?: LocalTermTable): SearchDigest
   }
   const lines = edges(chunk);
   if (!table) {
+    const words = allWords(contentText(chunk));
     const sh = sortedShingles(words);
     return { bands: bandKeys(sh), shingleCount: sh.length, edges: lines, senders: [...senders], days: [...days], terms: termBag(withoutStopWords(words)) };
   }
   // The table numbers new terms: after that only arithmetic on typed arrays, which cannot
-  // throw, so a document it numbered always reaches the main thread. It gives the words'
-  // hashes as it goes.
-  const hashes = new Uint32Array(words.length);
-  const terms = table.encodeWords(words, hashes);
-  const sh = shinglesOfHashes(hashes);
+  // throw, so a document it numbered always reaches the main thread. It cuts the words itself
+  // (no string for a word met before) and gives their hashes as it goes.
+  const terms = table.encodeWords(contentText(chunk));
+  const sh = shinglesOfHashes(table.wordHashes);
   return { bands: bandKeys(sh), shingleCount: sh.length, edges: lines, senders: [...senders], days: [...days], terms };
 }
 

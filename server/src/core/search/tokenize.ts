@@ -7,6 +7,7 @@ const STOP = new Set((
 ).split(' '));
 
 import { own } from '../own';
+import { avalanche, FNV_OFFSET, FNV_PRIME, hashString } from './hash';
 
 const ELISION = /^(?:[ldjmnstc]|qu|jusqu|lorsqu|puisqu)['’]/;
 
@@ -35,11 +36,12 @@ export function foldTerm(word: string): string {
 }
 
 /**
- * The same words over lower-cased text, with explicit letter ranges instead of Unicode
- * properties (several times faster): Latin with accents, Greek, Cyrillic, Armenian, Hebrew,
- * Arabic, Indic, CJK and Hangul; punctuation, symbols, arrows and emoji are not letters.
+ * Words are what this expression matches over folded text, with explicit letter ranges instead
+ * of Unicode properties (several times faster): Latin with accents, Greek, Cyrillic, Armenian,
+ * Hebrew, Arabic, Indic, CJK and Hangul; punctuation, symbols, arrows and emoji are not letters.
+ * `cutWords` does what it does by a table of its classes (`CLASS`).
+ *   [a-z0-9\u00b5\u00df-\u00f6\u00f8-\u024f\u0370-\u1fff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufaff]+(?:['’][a-z0-9\u00b5\u00df-\u00f6\u00f8-\u024f\u0370-\u1fff]+)*
  */
-const FAST_WORD = /[a-z0-9\u00b5\u00df-\u00f6\u00f8-\u024f\u0370-\u1fff\u2c00-\u2dff\u3040-\ud7ff\uf900-\ufaff]+(?:['’][a-z0-9\u00b5\u00df-\u00f6\u00f8-\u024f\u0370-\u1fff]+)*/g;
 
 /** The search terms of a text, in order (stop words and one-letter words dropped). */
 export function terms(text: string, keepStopWords = false): string[] {
@@ -61,26 +63,138 @@ export const MAX_WORD = 64;
  * ones instead of cutting the word.
  */
 export function allWords(text: string): string[] {
-  const out: string[] = [];
-  const folded = text.toLowerCase().normalize('NFD').replace(COMBINING, '');
-  const ligatures = LIGATURE.test(folded);
-  // `match` with a global expression gives the matched strings alone: no match object per word
-  // (a fifth of what preparing a chunk allocated).
-  const matches = folded.match(FAST_WORD);
-  if (matches === null) return out;
-  for (let i = 0; i < matches.length; i++) {
-    const m = matches[i]!;
-    let f = m.length > MAX_WORD ? m.slice(0, MAX_WORD) : m;
-    const elided = f.includes("'") || f.includes('’');
-    if (elided) f = f.replace(ELISION, '');
-    if (ligatures && LIGATURE.test(f)) f = f.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
-    // `hashtag#OpenAI`: the regex stops at '#', so the prefix shows up as its own word; skip it.
-    if (f === 'hashtag') continue;
-    if (elided && (f.includes("'") || f.includes('’'))) {
-      for (const part of f.split(/['’]/)) if (part.length >= 2 || /\d/.test(part)) out.push(part);
-    } else if (f.length >= 2 || /\d/.test(f)) out.push(f);
-  }
+  const folded = foldText(text);
+  const n = cutWords(folded);
+  const { starts, ends } = cut;
+  const out = new Array<string>(n);
+  for (let k = 0; k < n; k++) out[k] = starts[k]! >= 0 ? folded.slice(starts[k], ends[k]) : cut.strings[ends[k]!]!;
   return out;
+}
+
+/** Lower case, accents off: the text `cutWords` cuts. */
+export function foldText(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(COMBINING, '');
+}
+
+// The expression's character classes by UTF-16 code unit, so cutting reads one table entry a
+// character instead of running the expression and building a string per word.
+const WORD = 1;
+/** May follow an apostrophe inside a word (the expression's narrower second class). */
+const AFTER_APOSTROPHE = 2;
+const APOSTROPHE = 4;
+const DIGIT = 8;
+const LIGATURE_CHAR = 16;
+const CLASS = new Uint8Array(0x10000);
+{
+  const mark = (from: number, to: number, bits: number) => {
+    for (let c = from; c <= to; c++) CLASS[c]! |= bits;
+  };
+  for (const [from, to] of [[0x61, 0x7a], [0x30, 0x39], [0xb5, 0xb5], [0xdf, 0xf6], [0xf8, 0x24f], [0x370, 0x1fff]] as const) mark(from, to, WORD | AFTER_APOSTROPHE);
+  for (const [from, to] of [[0x2c00, 0x2dff], [0x3040, 0xd7ff], [0xf900, 0xfaff]] as const) mark(from, to, WORD);
+  mark(0x30, 0x39, DIGIT);
+  mark(0x27, 0x27, APOSTROPHE);
+  mark(0x2019, 0x2019, APOSTROPHE);
+  mark(0x153, 0x153, LIGATURE_CHAR);
+  mark(0xe6, 0xe6, LIGATURE_CHAR);
+}
+
+/** The class bits `CLASS` gives a code unit (the tests check it against the expression). */
+export function charClass(c: number): number {
+  return CLASS[c]!;
+}
+
+/**
+ * What `cutWords` found, reused from one text to the next. Per word: where it starts and ends
+ * in the folded text, and its `hashString`. A word that took more than cutting (an apostrophe,
+ * a ligature, a MAX_WORD cut) is a string of `strings`: its start is -1 and its end its place there.
+ */
+export const cut = { starts: new Int32Array(1024), ends: new Int32Array(1024), hashes: new Uint32Array(1024), strings: [] as string[] };
+
+const HASHTAG = hashString('hashtag');
+
+/**
+ * Cuts folded text (`foldText`) into `allWords`'s words, into `cut`; gives how many. One pass
+ * over the characters, each word hashed as it is read, so a caller that looks words up by hash
+ * needs no string for a word it has met before.
+ */
+export function cutWords(text: string): number {
+  const len = text.length;
+  let n = 0;
+  cut.strings.length = 0;
+  let i = 0;
+  while (i < len) {
+    let c = text.charCodeAt(i);
+    let k = CLASS[c]!;
+    if ((k & WORD) === 0) {
+      i++;
+      continue;
+    }
+    // The expression by hand: a run of word characters, then apostrophes each followed by a run.
+    const start = i;
+    let h = FNV_OFFSET;
+    let flags = 0;
+    let run = WORD;
+    for (;;) {
+      do {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        flags |= k;
+        i++;
+      } while (i < len && ((k = CLASS[(c = text.charCodeAt(i))]!) & run) !== 0);
+      if (i + 1 < len && (k & APOSTROPHE) !== 0 && (CLASS[text.charCodeAt(i + 1)]! & AFTER_APOSTROPHE) !== 0) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        flags |= k;
+        c = text.charCodeAt(++i);
+        k = CLASS[c]!;
+        run = AFTER_APOSTROPHE;
+        continue;
+      }
+      break;
+    }
+    if ((flags & (APOSTROPHE | LIGATURE_CHAR)) !== 0 || i - start > MAX_WORD) {
+      // The rare words: as strings, the way words were done one by one.
+      const first = cut.strings.length;
+      finishWord(text.slice(start, Math.min(i, start + MAX_WORD)), cut.strings);
+      for (let s = first; s < cut.strings.length; s++) {
+        if (n === cut.starts.length) growCut();
+        cut.starts[n] = -1;
+        cut.ends[n] = s;
+        cut.hashes[n++] = hashString(cut.strings[s]!);
+      }
+      continue;
+    }
+    if (i - start < 2 && (flags & DIGIT) === 0) continue;
+    h = avalanche(h);
+    // `hashtag#OpenAI`: the expression stops at '#', so the prefix shows up as its own word; skip it.
+    if (h === HASHTAG && i - start === 7 && text.startsWith('hashtag', start)) continue;
+    if (n === cut.starts.length) growCut();
+    cut.starts[n] = start;
+    cut.ends[n] = i;
+    cut.hashes[n++] = h;
+  }
+  return n;
+}
+
+function growCut(): void {
+  const starts = new Int32Array(cut.starts.length * 2);
+  starts.set(cut.starts);
+  const ends = new Int32Array(starts.length);
+  ends.set(cut.ends);
+  const hashes = new Uint32Array(starts.length);
+  hashes.set(cut.hashes);
+  cut.starts = starts;
+  cut.ends = ends;
+  cut.hashes = hashes;
+}
+
+/** One matched word (cut to MAX_WORD) to its words: elision off, ligatures spelt out, parts at apostrophes. */
+function finishWord(f: string, out: string[]): void {
+  const elided = f.includes("'") || f.includes('’');
+  if (elided) f = f.replace(ELISION, '');
+  if (LIGATURE.test(f)) f = f.replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  if (f === 'hashtag') return;
+  if (elided && (f.includes("'") || f.includes('’'))) {
+    for (const part of f.split(/['’]/)) if (part.length >= 2 || /\d/.test(part)) out.push(part);
+  } else if (f.length >= 2 || /\d/.test(f)) out.push(f);
 }
 
 /** The stop words, folded as `allWords` gives them. */
