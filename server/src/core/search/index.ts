@@ -6,7 +6,7 @@ import { t } from '../l10n';
 import { formatDate } from '../whatsapp';
 import { InvertedIndex, termBag, type TermBag, type TermIds } from './inverted-index';
 import { TermTranslator, type LocalTermTable, type LocalTerms } from './term-table';
-import { bandKeys, NearDuplicates, shinglesOfHashes, sortedShingles } from './near-duplicates';
+import { bandKeys, distinctShingles, NearDuplicates, sortedShingles } from './near-duplicates';
 import { edges, OverlapIndex, type Edges } from './overlap';
 import { Interner } from '../own';
 import { allWords, foldTerm, terms, withoutStopWords } from './tokenize';
@@ -81,7 +81,7 @@ export function searchDigest(chunk: Chunk, table?: LocalTermTable): SearchDigest
   // throw, so a document it numbered always reaches the main thread. It cuts the words itself
   // (no string for a word met before) and gives their hashes as it goes.
   const terms = table.encodeWords(contentText(chunk));
-  const sh = shinglesOfHashes(table.wordHashes);
+  const sh = distinctShingles(table.wordHashes);
   return { bands: bandKeys(sh), shingleCount: sh.length, edges: lines, senders: [...senders], days: [...days], terms };
 }
 

@@ -61,6 +61,52 @@ export function shinglesOfHashes(wh: Uint32Array): Uint32Array {
   return out.subarray(0, n);
 }
 
+/** An open-addressing set of shingle hashes, 0 for empty; cleared after each use. */
+let seen = new Uint32Array(4096);
+
+/**
+ * `shinglesOfHashes` in no order: the same hashes, each once. Band keys and the count need no
+ * order, and a set of the hashes is a few times cheaper than sorting them.
+ */
+export function distinctShingles(wh: Uint32Array): Uint32Array {
+  if (wh.length < SHINGLE) return shinglesOfHashes(wh);
+  const out = new Uint32Array(wh.length - SHINGLE + 1);
+  // At most half full, and only that part of `seen` used (and cleared).
+  let size = 64;
+  while (size < 2 * out.length) size *= 2;
+  if (size > seen.length) seen = new Uint32Array(size);
+  const mask = size - 1;
+  let n = 0;
+  let zero = false;
+  for (let i = 0; i < out.length; i++) {
+    // `shinglesOfHashes`'s hash of five words, unrolled.
+    let h = Math.imul(0x811c9dc5 ^ wh[i]!, 0x01000193);
+    h = Math.imul(h ^ wh[i + 1]!, 0x01000193);
+    h = Math.imul(h ^ wh[i + 2]!, 0x01000193);
+    h = Math.imul(h ^ wh[i + 3]!, 0x01000193);
+    h = Math.imul(h ^ wh[i + 4]!, 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    const x = (h ^ (h >>> 12)) >>> 0;
+    if (x === 0) {
+      if (!zero) out[n++] = 0;
+      zero = true;
+      continue;
+    }
+    for (let s = x & mask; ; s = (s + 1) & mask) {
+      const y = seen[s]!;
+      if (y === x) break;
+      if (y === 0) {
+        seen[s] = x;
+        out[n++] = x;
+        break;
+      }
+    }
+  }
+  seen.fill(0, 0, size);
+  return out.subarray(0, n);
+}
+
 /** The MinHash signature: per hash function, the least image of a shingle. */
 export function signature(sh: Uint32Array | Set<number>): Uint32Array {
   const hashes = sh instanceof Uint32Array ? sh : Uint32Array.from(sh);
