@@ -51,20 +51,38 @@ export function lineHash(s: string): number {
 
 /** A chunk's first and last non-empty content lines (pure: worker-safe). */
 export function edges(chunk: Chunk): Edges {
-  const content = chunk.contentLines.filter((l) => l.text.trim() !== '');
-  const first = content.slice(0, EDGE);
-  const last = content.slice(-EDGE);
+  // Found from each end, each line trimmed once: no filtered copy of every line.
+  const content = chunk.contentLines;
+  const first: number[] = [];
+  const firstText: string[] = [];
+  for (let i = 0; i < content.length && first.length < EDGE; i++) {
+    const text = content[i]!.text.trim();
+    if (text === '') continue;
+    first.push(i);
+    firstText.push(text);
+  }
+  const last: number[] = [];
+  const lastText: string[] = [];
+  for (let i = content.length - 1; i >= 0 && last.length < EDGE; i--) {
+    const text = content[i]!.text.trim();
+    if (text === '') continue;
+    last.push(i);
+    lastText.push(text);
+  }
   const e = new Float64Array(2 + (first.length + last.length) * FIELDS);
   e[0] = first.length;
   e[1] = last.length;
   let o = 2;
-  for (const l of [...first, ...last]) {
-    const text = l.text.trim();
-    e[o++] = l.line;
+  const put = (i: number, text: string) => {
+    const line = content[i]!.line;
+    e[o++] = line;
     e[o++] = lineHash(text);
     e[o++] = text.length;
-    e[o++] = chunk.lines[l.line]?.length ?? 0;
-  }
+    e[o++] = chunk.lines[line]?.length ?? 0;
+  };
+  for (let k = 0; k < first.length; k++) put(first[k]!, firstText[k]!);
+  // Found last to first: written in reading order.
+  for (let k = last.length - 1; k >= 0; k--) put(last[k]!, lastText[k]!);
   return e;
 }
 
