@@ -5,9 +5,9 @@
 // capitalised elsewhere mid-sentence (`Altman fait face…` after `coûté à Altman`).
 import type { Chunk } from '../model';
 import { contentSegments, type Segment } from '../index-text';
-import { foldWord } from './fold';
+import { filterSlot, foldAdd, foldMul, foldWord } from './fold';
 import type { EntityKind } from './gazetteer';
-import { ALIAS, PREFIX, type EntityRecognizer } from './recognizer';
+import { ALIAS, FIRST_WORD, LATER_WORD, PREFIX, type EntityRecognizer } from './recognizer';
 import { COMMON_CAPITALISED } from './common-words';
 
 export type MentionForm = 'plain' | 'hashtag' | 'handle' | 'elided';
@@ -26,16 +26,26 @@ export interface EntityMention {
 /** Kind of an entity found only by the heuristics. */
 export type MentionKind = EntityKind | 'name';
 
-/** Mutable, and reused from chunk to chunk (`TOKENS`): no object per word of the corpus. */
+/**
+ * A word that may matter: one the recognizer may know, or a capitalised one. Mutable, and
+ * reused from chunk to chunk (`TOKENS`): no object per word of the corpus.
+ */
 interface Token {
+  /** The word, cut from the line only when needed (`wordOf`). */
   text: string;
+  /** `foldWord(text)`, once needed (`foldedOf`). */
+  folded: string;
   start: number;
   end: number;
   form: MentionForm;
   /** Opens a sentence (or the line, or a quotation). */
   initial: boolean;
-  /** Only spaces or a hyphen between this token and the previous one. */
+  /** Follows the previous token, with only spaces or a hyphen between them (no word either). */
   joined: boolean;
+  /** The recognizer may know the folded word alone: it is a `FIRST_WORD`, or folds the plain way. */
+  first: boolean;
+  /** Starts with a capital letter (`isCapitalised`'s first test). */
+  cap: boolean;
 }
 
 /**
@@ -72,57 +82,122 @@ const ELISIONS = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu',
 const BOUNDARY = /[.!?…:;•"«“(\[|]|\s[-–—]\s/u;
 const LETTER = /\p{L}/u;
 const UPPER = /\p{Lu}/u;
-const JOIN_GAP = /^[\s\u00a0\u202f]*-?[\s\u00a0\u202f]*$/;
+/** Whether `BOUNDARY` matches `text.slice(from, to)`, a gap between words, without the slice in most cases. */
+function boundaryIn(text: string, from: number, to: number): boolean {
+  let dash = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? c === 0x2e || c === 0x21 || c === 0x3f || c === 0x3a || c === 0x3b || c === 0x22 || c === 0x28 || c === 0x5b || c === 0x7c : c === 0x2026 || c === 0x2022 || c === 0xab || c === 0x201c) return true;
+    if (c === 0x2d || c === 0x2013 || c === 0x2014) dash = true;
+  }
+  // ` - ` and its kin: rare, left to the pattern.
+  return dash && BOUNDARY.test(text.slice(from, to));
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+}
+
+/** Whether `/^[\s\u00a0\u202f]*-?[\s\u00a0\u202f]*$/` matches `text.slice(from, to)`: spaces, at most one hyphen. */
+function joinGapIn(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  if (i < to && text.charCodeAt(i) === 0x2d) i++;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  return i === to;
+}
+
+/** Whether a code unit is a capital letter, as `isCapitalised` tests a word's first one: 0 not known yet, 1 yes, 2 no. */
+const CAPITAL = new Uint8Array(0x10000);
+
+function capital(code: number): boolean {
+  let k = CAPITAL[code]!;
+  if (k === 0) {
+    const c = String.fromCharCode(code);
+    CAPITAL[code] = k = c !== c.toLowerCase() && UPPER.test(c) ? 1 : 2;
+  }
+  return k === 1;
+}
 
 /** The tokens of the segment being read; `tokens` fills it, and nothing keeps a token past its segment. */
 const TOKENS: Token[] = [];
 
-/** Fills `TOKENS` with a segment's words; gives their count. */
-function tokens(seg: Segment): number {
+/**
+ * Fills `TOKENS` with a segment's words that may matter; gives their count. The others, most
+ * words, are read (they end sentences, break runs of names) but kept nowhere: a word the
+ * recognizer does not know and that has no capital starts nothing, and stops any name it follows
+ * (see `extractEntities`), as a word in between does.
+ */
+function tokens(seg: Segment, words: Uint8Array): number {
   let count = 0;
   const { text } = seg;
   const length = text.length;
   let prevEnd = seg.start;
   let elided = false;
   let first = true;
+  // Whether the previous word is the last token.
+  let follows = false;
   let start = seg.start;
   for (;;) {
-    start = nextWordStart(text, start);
+    // The next word's start (`nextWordStart`), its end (`wordEnd`), and the hash of its folded
+    // characters on the way (see fold.ts), each code unit read once.
+    let c = 0;
+    while (start < length && (WORD_CHARS[(c = text.charCodeAt(start))]! & START) === 0) start++;
     if (start >= length) break;
-    const end = wordEnd(text, start);
-    const word = text.slice(start, end);
-    // Most gaps are one space: no slice, no test.
-    const plainSpace = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 0x20;
-    const gap = plainSpace ? ' ' : text.slice(prevEnd, start);
+    const cap = capital(c);
+    let end = start;
+    let h = 0;
+    let plain = false;
+    do {
+      // Below 0x80, only ASCII letters and digits are word characters.
+      if (c < 0x80) h = (Math.imul(h, 31) + (c <= 0x5a && c >= 0x41 ? c + 32 : c)) | 0;
+      else if (!plain) {
+        const mul = foldMul(c);
+        if (mul < 0) plain = true;
+        else h = (Math.imul(h, mul) + foldAdd(c)) | 0;
+      }
+      if (++end >= length) break;
+      c = text.charCodeAt(end);
+    } while ((WORD_CHARS[c]! & GOES_ON) !== 0);
+    const next = end < length ? c : NaN;
+    const before = text.charCodeAt(start - 1);
+    // Most gaps are one space: no test.
+    const plainSpace = start - prevEnd === 1 && before === 0x20;
     // `d’OpenAI`: the elision is no token; the word after it keeps the elision as its form.
-    const next = text.charCodeAt(end);
-    if ((next === 0x27 || next === 0x2019) && word.length <= 7 && ELISIONS.has(word.toLowerCase()) && LETTER.test(text[end + 1] ?? '')) {
-      first = first || BOUNDARY.test(gap);
+    if ((next === 0x27 || next === 0x2019) && end - start <= 7 && ELISIONS.has(text.slice(start, end).toLowerCase()) && LETTER.test(text[end + 1] ?? '')) {
+      first = first || (!plainSpace && boundaryIn(text, prevEnd, start));
       elided = true;
       prevEnd = end + 1;
       start = end;
       continue;
     }
     // `hashtag#X`: the `hashtag` prefix is a copy artifact, not a word of the text.
-    if (next === 0x23 && word === 'hashtag') {
+    if (next === 0x23 && end - start === 7 && text.startsWith('hashtag', start)) {
       prevEnd = end;
       start = end;
       continue;
     }
-    const before = text.charCodeAt(start - 1);
-    const form: MentionForm = before === 0x23 ? 'hashtag' : before === 0x40 ? 'handle' : elided ? 'elided' : 'plain';
-    const initial = !elided && (first || (!plainSpace && BOUNDARY.test(gap)));
-    const joined = !first && !elided && (plainSpace || (gap.length > 0 && JOIN_GAP.test(gap)));
-    const t = TOKENS[count];
-    if (t) {
-      t.text = word;
-      t.start = start;
-      t.end = end;
-      t.form = form;
-      t.initial = initial;
-      t.joined = joined;
-    } else TOKENS.push({ text: word, start, end, form, initial, joined });
-    count++;
+    const known = plain ? FIRST_WORD | LATER_WORD : words[filterSlot(h)]!;
+    if (known !== 0 || cap) {
+      const form: MentionForm = before === 0x23 ? 'hashtag' : before === 0x40 ? 'handle' : elided ? 'elided' : 'plain';
+      const initial = !elided && (first || (!plainSpace && boundaryIn(text, prevEnd, start)));
+      const joined = follows && !first && !elided && (plainSpace || (start > prevEnd && joinGapIn(text, prevEnd, start)));
+      const t = TOKENS[count];
+      if (t) {
+        t.text = '';
+        t.folded = '';
+        t.start = start;
+        t.end = end;
+        t.form = form;
+        t.initial = initial;
+        t.joined = joined;
+        t.first = (known & FIRST_WORD) !== 0;
+        t.cap = cap;
+      } else TOKENS.push({ text: '', folded: '', start, end, form, initial, joined, first: (known & FIRST_WORD) !== 0, cap });
+      count++;
+      follows = true;
+    } else follows = false;
     first = false;
     elided = false;
     prevEnd = end;
@@ -131,16 +206,27 @@ function tokens(seg: Segment): number {
   return count;
 }
 
-function isCapitalised(w: string): boolean {
-  const code = w.charCodeAt(0);
-  // Lower-case ASCII letters and digits, most words: no capital.
-  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return false;
-  const c = w[0]!;
-  if (w.length < 2 || c === c.toLowerCase() || !UPPER.test(c)) return false;
+/** A token's word, cut once. */
+function wordOf(text: string, t: Token): string {
+  return t.text === '' ? (t.text = text.slice(t.start, t.end)) : t.text;
+}
+
+/** A token's folded word, folded once. */
+function foldedOf(text: string, t: Token): string {
+  return t.folded === '' ? (t.folded = foldWord(wordOf(text, t))) : t.folded;
+}
+
+function isCapitalised(text: string, t: Token): boolean {
+  // Lower-case letters and digits, most words: no capital, and no string.
+  if (!t.cap || t.end - t.start < 2) return false;
+  const w = wordOf(text, t);
   // Shouted words (`NOUVEAU`, `ATTENTION`) are no names; short acronyms may be.
   if (w.length > 5 && w === w.toUpperCase()) return false;
-  return !COMMON_CAPITALISED.has(foldWord(w));
+  return !COMMON_CAPITALISED.has(foldedOf(text, t));
 }
+
+/** Where the longest aliases found at a token end, in words: reused, like `TOKENS`. */
+const HITS: number[] = [];
 
 /** Every entity mention of a chunk, in reading order. */
 export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): EntityMention[] {
@@ -148,8 +234,9 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
   const candidates: { mention: EntityMention; initialSingle: boolean }[] = [];
   const midSentence = new Set<string>();
   for (const seg of contentSegments(chunk)) {
-    const length = tokens(seg);
+    const length = tokens(seg, recognizer.words);
     const toks = TOKENS;
+    const { text } = seg;
     let i = 0;
     while (i < length) {
       const t0 = toks[i]!;
@@ -157,22 +244,21 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
       // Longest alias first; the words of a multi-word name are joined by spaces or hyphens
       // only. Each word is folded once; a longer match is tried only while some alias starts so.
       let key = '';
-      const hits: number[] = [];
-      for (let n = 1; n <= recognizer.maxWords && i + n <= length; n++) {
+      let hits = 0;
+      for (let n = 1; t0.first && n <= recognizer.maxWords && i + n <= length; n++) {
         const tok = toks[i + n - 1]!;
         if (n > 1 && (!tok.joined || t0.form === 'handle')) break;
-        key = n === 1 ? foldWord(tok.text) : `${key} ${foldWord(tok.text)}`;
+        key = n === 1 ? foldedOf(text, tok) : `${key} ${foldedOf(text, tok)}`;
         const found = recognizer.lookup(key);
-        if ((found & ALIAS) !== 0) hits.push(n);
+        if ((found & ALIAS) !== 0) HITS[hits++] = n;
         if ((found & PREFIX) === 0) break;
       }
-      for (let h = hits.length - 1; h >= 0; h--) {
-        const n = hits[h]!;
+      for (let h = hits - 1; h >= 0; h--) {
+        const n = HITS[h]!;
         const last = toks[i + n - 1]!;
-        const surface = seg.text.slice(t0.start, last.end);
-        // foldWord is foldKey with a cache: a one-word surface is folded already, and names of
-        // several words repeat too.
-        const entity = recognizer.match(foldWord(surface), surface, t0.form === 'hashtag');
+        const surface = text.slice(t0.start, last.end);
+        // A one-word surface is folded already; foldWord caches names of several words, which repeat.
+        const entity = recognizer.match(n === 1 ? foldedOf(text, t0) : foldWord(surface), surface, t0.form === 'hashtag');
         if (entity) {
           known.push({ entity: entity.id, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form });
           matched = n;
@@ -184,13 +270,16 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): Ent
         continue;
       }
       // A run of capitalised words the gazetteer does not know: a name, perhaps.
-      if (t0.form !== 'handle' && isCapitalised(t0.text)) {
+      if (t0.form !== 'handle' && isCapitalised(text, t0)) {
         let j = i + 1;
-        while (j < length && toks[j]!.joined && toks[j]!.form === 'plain' && isCapitalised(toks[j]!.text) && !recognizer.match(foldWord(toks[j]!.text), toks[j]!.text, false)) j++;
+        for (; j < length; j++) {
+          const t = toks[j]!;
+          if (!t.joined || t.form !== 'plain' || !isCapitalised(text, t) || (t.first && recognizer.match(foldedOf(text, t), t.text, false))) break;
+        }
         const last = toks[j - 1]!;
-        const surface = seg.text.slice(t0.start, last.end);
+        const surface = text.slice(t0.start, last.end);
         const single = j - i === 1;
-        const key = foldWord(surface);
+        const key = single ? foldedOf(text, t0) : foldWord(surface);
         if (!/^\d/.test(key)) {
           if (!t0.initial && single) midSentence.add(key);
           candidates.push({ mention: { entity: `n:${key}`, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form }, initialSingle: t0.initial && single && t0.form === 'plain' });

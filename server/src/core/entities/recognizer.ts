@@ -2,7 +2,7 @@
 // Built once per corpus from the shipped gazetteer and the project's `entities` entries, which
 // add new entities or correct shipped ones (same name or a shared alias: the project wins).
 import type { EntityEntry } from '../config';
-import { entityId, foldKey } from './fold';
+import { entityId, filterSlot, foldedHash, foldKey } from './fold';
 import { GAZETTEER, type EntityKind, type GazetteerEntry } from './gazetteer';
 
 export interface KnownEntity {
@@ -22,9 +22,17 @@ interface AliasRule {
   readonly capitalised: boolean;
 }
 
+// Made once: the bundler turns a `\p{…}` literal into a `new RegExp` at each call.
+const UPPER_START = /^\p{Lu}/u;
+const NOT_LETTER = /[^\p{L}]/gu;
+
 /** Bits of `EntityRecognizer.lookup`. */
 export const ALIAS = 1;
 export const PREFIX = 2;
+
+/** Bits of `EntityRecognizer.words`: a one-word key (an alias or the start of one), a later word of a key. */
+export const FIRST_WORD = 1;
+export const LATER_WORD = 2;
 
 export class EntityRecognizer {
   private readonly byKey = new Map<string, AliasRule>();
@@ -36,6 +44,11 @@ export class EntityRecognizer {
   private readonly keys = new Map<string, number>();
   /** The longest alias, in words: how far the extractor looks ahead. */
   readonly maxWords: number;
+  /**
+   * The words of the keys by the `filterSlot` of their `foldedHash`, as `FIRST_WORD | LATER_WORD`
+   * bits: a word whose slot holds neither is part of no name, and needs no look-up.
+   */
+  readonly words = new Uint8Array(0x10000);
 
   constructor(projectEntries: readonly EntityEntry[] = [], gazetteer: readonly GazetteerEntry[] = GAZETTEER) {
     const merged: { name: string; kind: EntityKind; aliases: string[]; fromProject: boolean }[] = gazetteer.map((g) => ({ name: g.name, kind: g.kind, aliases: [...(g.aliases ?? [])], fromProject: false }));
@@ -72,6 +85,11 @@ export class EntityRecognizer {
       }
     }
     this.maxWords = maxWords;
+    for (const key of this.keys.keys()) {
+      const words = key.split(' ');
+      if (words.length === 1) this.words[filterSlot(foldedHash(key))] |= FIRST_WORD;
+      for (let n = 1; n < words.length; n++) this.words[filterSlot(foldedHash(words[n]!))] |= LATER_WORD;
+    }
   }
 
   /** The entity a folded word sequence names, if its surface is written the way the alias demands. */
@@ -79,9 +97,9 @@ export class EntityRecognizer {
     const rule = this.byKey.get(key);
     if (!rule) return undefined;
     if (rule.acronym) {
-      const letters = surface.replace(/[^\p{L}]/gu, '');
+      const letters = surface.replace(NOT_LETTER, '');
       if (letters !== letters.toUpperCase()) return undefined;
-    } else if (rule.capitalised && !hashtag && !/^\p{Lu}/u.test(surface)) return undefined;
+    } else if (rule.capitalised && !hashtag && !UPPER_START.test(surface)) return undefined;
     return rule.entity;
   }
 
