@@ -73,8 +73,17 @@ export class InvertedIndex {
   private dfs = new Int32Array(1024);
   private ids: string[] = [];
   private lengths: number[] = [];
-  /** Distinct term ids of each live doc, for exact removal (`packTermIds`). */
-  private docTerms: (Uint8Array | undefined)[] = [];
+  /**
+   * Distinct term ids of each live doc, for exact removal, coded as `packTermIds` codes them:
+   * all docs in one byte pool, doc `no`'s at `termStart[no]` to `termEnd[no]` (an array per doc
+   * cost an object, a buffer and an allocation off the heap each, and their garbage collection).
+   */
+  private termBytes = new Uint8Array(1 << 16);
+  private termBytesUsed = 0;
+  private termStart = new Int32Array(1024);
+  private termEnd = new Int32Array(1024);
+  /** Scratch for sorting a doc's term ids. */
+  private sortBuffer = new Int32Array(1024);
   private readonly docNo = new Map<string, number>();
   private totalLength = 0;
   private dead = 0;
@@ -180,7 +189,7 @@ export class InvertedIndex {
 
   /**
    * Adds or replaces a document by term numbers (`termId`): the scan's merge, with no string
-   * looked up per term.
+   * looked up per term. `append` inlined, its pool checked once for the whole document.
    */
   setIds(id: string, bag: TermIds): void {
     if (this.docNo.has(id)) this.remove(id);
@@ -194,21 +203,71 @@ export class InvertedIndex {
     this.totalLength += bag.length;
     this.docNo.set(id, no);
     const { ids, counts } = bag;
-    for (let k = 0; k < ids.length; k++) {
+    const n = ids.length;
+    // At most one fresh block per term.
+    if (this.used + n * BLOCK_INTS > this.pool.length) this.growPool(this.used + n * BLOCK_INTS);
+    const { pool, head, tail, count, dfs } = this;
+    let used = this.used;
+    const base = no * 256;
+    for (let k = 0; k < n; k++) {
       const t = ids[k]!;
-      this.append(t, no, Math.min(counts[k]!, TF_MAX));
-      this.dfs[t]!++;
+      const c = count[t]!;
+      let block = tail[t]!;
+      if (c % BLOCK === 0) {
+        pool[used] = -1;
+        if (block >= 0) pool[block] = used;
+        else head[t] = used;
+        tail[t] = block = used;
+        used += BLOCK_INTS;
+      }
+      const tf = counts[k]!;
+      pool[block + 1 + (c % BLOCK)] = base + (tf < TF_MAX ? tf : TF_MAX);
+      count[t] = c + 1;
+      dfs[t]!++;
     }
-    this.docTerms[no] = packTermIds(ids);
+    this.used = used;
+    this.keepTermIds(no, ids);
+  }
+
+  /** By half, not double: at 100 000 chunks the pool is a hundred MB, and its slack counts. */
+  private growPool(need: number): void {
+    const grown = new Int32Array(Math.max(need, Math.ceil(this.pool.length * 1.5)));
+    grown.set(this.pool.subarray(0, this.used));
+    this.pool = grown;
+  }
+
+  /** Doc `no`'s term ids into the byte pool (`packTermIds`'s code), sorted in a scratch array. */
+  private keepTermIds(no: number, ids: Int32Array): void {
+    const n = ids.length;
+    if (n > this.sortBuffer.length) this.sortBuffer = new Int32Array(Math.max(n, this.sortBuffer.length * 2));
+    const sorted = this.sortBuffer.subarray(0, n);
+    sorted.set(ids);
+    sorted.sort();
+    if (this.termBytesUsed + n * 5 > this.termBytes.length) {
+      const grown = new Uint8Array(Math.max(this.termBytesUsed + n * 5, Math.ceil(this.termBytes.length * 1.5)));
+      grown.set(this.termBytes.subarray(0, this.termBytesUsed));
+      this.termBytes = grown;
+    }
+    if (no >= this.termStart.length) {
+      const grow = (a: Int32Array) => {
+        const g = new Int32Array(Math.max(no + 1, a.length * 2));
+        g.set(a);
+        return g;
+      };
+      this.termStart = grow(this.termStart);
+      this.termEnd = grow(this.termEnd);
+    }
+    this.termStart[no] = this.termBytesUsed;
+    this.termEnd[no] = this.termBytesUsed = writeGaps(sorted, this.termBytes, this.termBytesUsed);
   }
 
   remove(id: string): void {
     const no = this.docNo.get(id);
     if (no === undefined) return;
     this.docNo.delete(id);
-    const terms = this.docTerms[no];
-    if (terms) forTermIds(terms, (t) => this.dfs[t]!--);
-    this.docTerms[no] = undefined;
+    const dfs = this.dfs;
+    forTermIds(this.termBytes.subarray(this.termStart[no]!, this.termEnd[no]!), (t) => dfs[t]!--);
+    this.termEnd[no] = this.termStart[no]!;
     this.totalLength -= this.lengths[no]!;
     this.ids[no] = '';
     this.dead++;
@@ -220,15 +279,24 @@ export class InvertedIndex {
     const remap = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const lengths: number[] = [];
-    const docTerms: (Uint8Array | undefined)[] = [];
+    // The live docs' term ids, moved down over the dead ones' (in place: a live doc's bytes
+    // only ever move towards the start).
+    const bytes = this.termBytes;
+    let kept = 0;
     for (let no = 0; no < this.ids.length; no++) {
       if (this.ids[no] === '') continue;
-      remap[no] = ids.length;
-      this.docNo.set(this.ids[no]!, ids.length);
+      const to = ids.length;
+      remap[no] = to;
+      this.docNo.set(this.ids[no]!, to);
       ids.push(this.ids[no]!);
       lengths.push(this.lengths[no]!);
-      docTerms.push(this.docTerms[no]);
+      const start = this.termStart[no]!;
+      const end = this.termEnd[no]!;
+      bytes.copyWithin(kept, start, end);
+      this.termStart[to] = kept;
+      this.termEnd[to] = kept += end - start;
     }
+    this.termBytesUsed = kept;
     // The live postings of each term, in order, into a new pool.
     const live: number[] = [];
     const terms = this.termNames.length;
@@ -250,7 +318,6 @@ export class InvertedIndex {
     }
     this.ids = ids;
     this.lengths = lengths;
-    this.docTerms = docTerms;
     this.dead = 0;
   }
 
@@ -409,7 +476,12 @@ function eachPosting(pool: Int32Array, head: number, count: number, visit: (doc:
 export function packTermIds(ids: Int32Array): Uint8Array {
   const sorted = Int32Array.from(ids).sort();
   const out = new Uint8Array(sorted.length * 5);
-  let n = 0;
+  return out.slice(0, writeGaps(sorted, out, 0));
+}
+
+/** Sorted ids as varint-coded gaps into `out` from `at` (room for 5 bytes an id); returns the end. */
+function writeGaps(sorted: Int32Array, out: Uint8Array, at: number): number {
+  let n = at;
   let prev = 0;
   for (let i = 0; i < sorted.length; i++) {
     let gap = sorted[i]! - prev;
@@ -420,7 +492,7 @@ export function packTermIds(ids: Int32Array): Uint8Array {
     }
     out[n++] = gap;
   }
-  return out.slice(0, n);
+  return n;
 }
 
 export function forTermIds(packed: Uint8Array, visit: (id: number) => void): void {
