@@ -143,16 +143,48 @@ type Counts = ChunkCounts;
 
 /**
  * How often each key occurs in one chunk, so that the index's maps are updated once per distinct
- * key (entity, bucket, sender, day), not once per mention or message. A map: a hostile chunk may
- * hold thousands of distinct keys.
+ * key (entity, bucket, sender, day), not once per mention or message; keys in order of first
+ * occurrence, as the maps take them. One per kind of key, reused chunk after chunk: a few keys
+ * are looked for in a short array, and a hostile chunk's thousands of distinct keys in a map.
  */
 class Tally {
-  private readonly counts = new Map<number, number>();
-  add(key: number): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  private readonly keys: number[] = [];
+  private readonly counts: number[] = [];
+  private slots: Map<number, number> | undefined;
+
+  reset(): void {
+    this.keys.length = 0;
+    this.counts.length = 0;
+    this.slots = undefined;
   }
+
+  add(key: number): void {
+    const keys = this.keys;
+    let i = -1;
+    if (this.slots) i = this.slots.get(key) ?? -1;
+    else {
+      // As a map's keys compare: NaN is one key.
+      for (let k = 0; k < keys.length; k++) {
+        const x = keys[k]!;
+        if (x === key || (x !== x && key !== key)) {
+          i = k;
+          break;
+        }
+      }
+    }
+    if (i >= 0) {
+      this.counts[i]!++;
+      return;
+    }
+    if (this.slots) this.slots.set(key, keys.length);
+    else if (keys.length === 32) this.slots = new Map(keys.map((k, j) => [k, j])).set(key, keys.length);
+    keys.push(key);
+    this.counts.push(1);
+  }
+
   each(f: (key: number, count: number) => void): void {
-    for (const [key, n] of this.counts) f(key, n);
+    // A map gives -0 back as 0.
+    for (let i = 0; i < this.keys.length; i++) f(this.keys[i]! === 0 ? 0 : this.keys[i]!, this.counts[i]!);
   }
 }
 
@@ -185,10 +217,6 @@ const F_IN_RANGE = 4;
 const F_IN_RANGE_TRUE = 8;
 const F_APPROXIMATE = 16;
 const F_APPROXIMATE_TRUE = 32;
-/** Offsets of the string fields, which `pack` maps to the index's numbers. */
-const MSG_STRINGS = [1, 2, 3];
-const ENT_STRINGS = [0, 4, 5];
-const FIG_STRINGS = [3, 6, 7, 8, 10, 13];
 
 // A double as two int32 words, bit for bit (-0, NaN and all).
 const f64 = new Float64Array(1);
@@ -396,25 +424,48 @@ export class CorpusIndex implements RelatedSignals {
     return new StringTranslator((s) => this.intern(s));
   }
 
-  /** A record with the index's string numbers, and its strings shared (a cloned record carries fresh copies). */
+  /**
+   * A record with the index's string numbers, and its strings shared (a cloned record carries
+   * fresh copies). A worker's record (`numbering`) is mapped in place and kept: it was cloned
+   * for this index, and a copy per chunk was garbage the scan's merge paid for. A record built
+   * here is left as built.
+   */
   private pack(r: ChunkRecord): Stored {
     let map: Int32Array;
+    let d: Int32Array;
     if (r.firstFresh !== undefined) {
       if (!r.numbering) throw new Error('a worker\'s record must go through its stringTranslator() first');
       map = r.numbering;
+      d = r.data;
     } else {
       map = new Int32Array(r.strings.length);
       for (let i = 0; i < map.length; i++) map[i] = this.intern(r.strings[i]!);
+      d = r.data.slice();
     }
-    const d = r.data.slice();
-    const to = (at: number, fields: readonly number[]) => {
-      for (const f of fields) if (d[at + f]! >= 0) d[at + f] = map[d[at + f]!]!;
-    };
-    const [messages, entities, figures] = [d[0]!, d[1]!, d[2]!];
+    const to = (v: number) => (v >= 0 ? map[v]! : v);
+    const messages = d[0]!;
+    const entities = d[1]!;
+    const figures = d[2]!;
     let at = HEAD;
-    for (let i = 0; i < messages; i++, at += MSG) to(at, MSG_STRINGS);
-    for (let i = 0; i < entities; i++, at += ENT) to(at, ENT_STRINGS);
-    for (let i = 0; i < figures; i++, at += FIG) to(at, FIG_STRINGS);
+    // The string fields of each layout (`MSG`, `ENT`, `FIG`).
+    for (let i = 0; i < messages; i++, at += MSG) {
+      d[at + 1] = to(d[at + 1]!);
+      d[at + 2] = to(d[at + 2]!);
+      d[at + 3] = to(d[at + 3]!);
+    }
+    for (let i = 0; i < entities; i++, at += ENT) {
+      d[at] = to(d[at]!);
+      d[at + 4] = to(d[at + 4]!);
+      d[at + 5] = to(d[at + 5]!);
+    }
+    for (let i = 0; i < figures; i++, at += FIG) {
+      d[at + 3] = to(d[at + 3]!);
+      d[at + 6] = to(d[at + 6]!);
+      d[at + 7] = to(d[at + 7]!);
+      d[at + 8] = to(d[at + 8]!);
+      d[at + 10] = to(d[at + 10]!);
+      d[at + 13] = to(d[at + 13]!);
+    }
     for (; at < d.length; at++) d[at] = map[d[at]!]!;
     const header = r.header ? Object.fromEntries(Object.entries(r.header).map(([k, v]) => [this.name(k), v])) : undefined;
     return new Stored(
@@ -460,10 +511,18 @@ export class CorpusIndex implements RelatedSignals {
     }
   }
 
+  /** Reused by `account`, one per kind of key. */
+  private readonly entityTally = new Tally();
+  private readonly bucketTally = new Tally();
+  private readonly familyTallies = FAMILIES.map(() => new Tally());
+  private readonly senderTally = new Tally();
+  private readonly dayTally = new Tally();
+
   private account(rec: Stored, sign: 1 | -1): void {
     const { data: d } = rec;
     const id = this.chunkNumbers.of(rec.id);
-    const entities = new Tally();
+    const entities = this.entityTally;
+    entities.reset();
     for (let i = 0, at = rec.ent(0); i < rec.entityCount; i++, at += ENT) {
       const e = d[at]!;
       entities.add(e);
@@ -476,8 +535,10 @@ export class CorpusIndex implements RelatedSignals {
       } else m.set(d[at + 4]!, n);
     }
     entities.each((e, n) => this.bump(this.entityChunks, e, id, sign * n));
-    const buckets = new Tally();
-    const familyBuckets = FAMILIES.map(() => new Tally());
+    const buckets = this.bucketTally;
+    const familyBuckets = this.familyTallies;
+    buckets.reset();
+    for (const t of familyBuckets) t.reset();
     for (let i = 0, at = rec.fig(0); i < rec.figureCount; i++, at += FIG) {
       const b = valueBucket(getDouble(d, at + 4));
       buckets.add(b);
@@ -485,8 +546,10 @@ export class CorpusIndex implements RelatedSignals {
     }
     buckets.each((b, n) => this.bump(this.figureBuckets, b, id, sign * n));
     familyBuckets.forEach((t, f) => t.each((b, n) => this.bump(this.figureFamilyBuckets[f]!, b, id, sign * n)));
-    const senders = new Tally();
-    const days = new Tally();
+    const senders = this.senderTally;
+    const days = this.dayTally;
+    senders.reset();
+    days.reset();
     for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) {
       if (d[at + 3]! >= 0) senders.add(d[at + 3]!);
       days.add(d[at + 1]!);
