@@ -39,6 +39,8 @@ export class LocalTermTable {
   private stamp = new Int32Array(1024);
   private slot = new Int32Array(1024);
   private serial = 0;
+  /** What reading ahead summed, kept so that the reads are not optimised away (of no other use). */
+  touched = 0;
   /** One document's term numbers and counts, before they are copied out. */
   private ids = new Int32Array(1024);
   private counts = new Uint32Array(1024);
@@ -81,6 +83,17 @@ export class LocalTermTable {
     const n = cutWords(folded);
     const { starts, ends, strings } = cut;
     this.wordHashes = cut.hashes.subarray(0, n);
+    // Every word's first slot, and where its characters are, read ahead in a loop of loads that
+    // do not wait on one another: the table is too big for the cache, and the misses overlap.
+    {
+      const slots = this.slots;
+      const chars = this.chars;
+      const mask = slots.length - 4;
+      let touch = 0;
+      for (let i = 0; i < n; i++) touch += slots[((cut.hashes[i]! << 2) & mask) + 2]!;
+      for (let i = 0; i < n; i++) touch += chars[slots[((cut.hashes[i]! << 2) & mask) + 2]!]!;
+      this.touched = touch;
+    }
     for (let i = 0; i < n; i++) {
       const h = cut.hashes[i]! | 0;
       const start = starts[i]!;
@@ -220,16 +233,14 @@ export class TermTranslator {
     this.numbers = new StringTranslator((t) => index.termId(t), 'term');
   }
 
-  /**
-   * Maps `local.ids` in place: a worker's document arrives as a clone made for this thread, and
-   * a new array per document was garbage the scan's merge paid for. Receive each document once.
-   */
   receive(local: LocalTerms): TermIds {
     const map = this.numbers.receive(local.fresh, local.firstFresh);
-    const ids = local.ids;
-    // All checked before any is mapped, so a refused document is left as it came.
-    for (let k = 0; k < ids.length; k++) if (ids[k]! >= map.length) throw new Error(`unknown term number ${ids[k]}`);
-    for (let k = 0; k < ids.length; k++) ids[k] = map[ids[k]!]!;
+    const ids = new Int32Array(local.ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      const n = local.ids[k]!;
+      if (n >= map.length) throw new Error(`unknown term number ${n}`);
+      ids[k] = map[n]!;
+    }
     return { ids, counts: local.counts, length: local.length };
   }
 }
