@@ -233,14 +233,16 @@ export class TermTranslator {
     this.numbers = new StringTranslator((t) => index.termId(t), 'term');
   }
 
+  /**
+   * Maps `local.ids` in place: a worker's document arrives as a clone made for this thread, and
+   * a new array per document was garbage the scan's merge paid for. Receive each document once.
+   */
   receive(local: LocalTerms): TermIds {
     const map = this.numbers.receive(local.fresh, local.firstFresh);
-    const ids = new Int32Array(local.ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      const n = local.ids[k]!;
-      if (n >= map.length) throw new Error(`unknown term number ${n}`);
-      ids[k] = map[n]!;
-    }
+    const ids = local.ids;
+    // All checked before any is mapped, so a refused document is left as it came.
+    for (let k = 0; k < ids.length; k++) if (ids[k]! >= map.length) throw new Error(`unknown term number ${ids[k]}`);
+    for (let k = 0; k < ids.length; k++) ids[k] = map[ids[k]!]!;
     return { ids, counts: local.counts, length: local.length };
   }
 }
