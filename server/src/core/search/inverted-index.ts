@@ -17,6 +17,9 @@ const BLOCK = 8;
 const BLOCK_INTS = 1 + BLOCK;
 const TF_MAX = 255;
 const DOC_LIMIT = 1 << 23;
+/** See `typoFiled`: a pause in new terms this long, and terms filed per turn of the event loop. */
+const TYPO_QUIET_MS = 300;
+const TYPO_SLICE = 20_000;
 
 /** A document's distinct terms in order of first use, with their counts, and its length in terms. */
 export interface TermBag {
@@ -88,6 +91,14 @@ export class InvertedIndex {
   private totalLength = 0;
   private dead = 0;
   private readonly typo = new TypoIndex();
+  /**
+   * Terms from this number on are not in `typo` yet: they are filed once no new term has come
+   * for `TYPO_QUIET_MS`, in slices, or at once when a query needs them. A scan's merge, which
+   * numbers most of the vocabulary, does not wait on them (a sixth of its cost on the thread
+   * that answers the editor); the same terms go in, in the same order, so queries see no change.
+   */
+  private typoFiled = 0;
+  private typoTimer: ReturnType<typeof setTimeout> | undefined;
   private sortedVocabulary: string[] | undefined;
   private scores = new Float64Array(0);
   private masks = new Uint32Array(0);
@@ -151,9 +162,31 @@ export class InvertedIndex {
     this.dfs[t] = 0;
     this.termNo.set(term, t);
     this.termNames.push(term);
-    this.typo.add(term);
+    if (!this.typoTimer) this.fileTyposLater();
     this.sortedVocabulary = undefined;
     return t;
+  }
+
+  /** Files up to `max` pending terms in the typo index; whether any are left. */
+  private fileTypos(max: number): boolean {
+    const names = this.termNames;
+    const end = Math.min(names.length, this.typoFiled + max);
+    while (this.typoFiled < end) this.typo.add(names[this.typoFiled++]!);
+    return this.typoFiled < names.length;
+  }
+
+  private fileTyposLater(): void {
+    let seen = this.termNames.length;
+    const tick = () => {
+      this.typoTimer = undefined;
+      const quiet = this.termNames.length === seen;
+      seen = this.termNames.length;
+      if (quiet && !this.fileTypos(TYPO_SLICE)) return;
+      this.typoTimer = setTimeout(tick, quiet ? 0 : TYPO_QUIET_MS);
+      (this.typoTimer as { unref?: () => void }).unref?.();
+    };
+    this.typoTimer = setTimeout(tick, TYPO_QUIET_MS);
+    (this.typoTimer as { unref?: () => void }).unref?.();
   }
 
   private append(t: number, doc: number, tf: number): void {
@@ -341,6 +374,7 @@ export class InvertedIndex {
   /** Expansions of one query term: itself, typo neighbours, and (for the last term) completions. */
   expand(term: string, isLast: boolean): Map<string, number> {
     const out = new Map<string, number>();
+    this.fileTypos(Infinity);
     for (const [t, d] of this.typo.expand(term)) {
       if (this.df(t) > 0) out.set(t, TYPO_WEIGHT[d] ?? 0);
     }
