@@ -120,7 +120,9 @@ const HASHTAG = hashString('hashtag');
 export function cutWords(text: string): number {
   const len = text.length;
   let n = 0;
-  cut.strings.length = 0;
+  let { starts, ends, hashes } = cut;
+  const strings = cut.strings;
+  strings.length = 0;
   let i = 0;
   while (i < len) {
     let c = text.charCodeAt(i);
@@ -152,13 +154,13 @@ export function cutWords(text: string): number {
     }
     if ((flags & (APOSTROPHE | LIGATURE_CHAR)) !== 0 || i - start > MAX_WORD) {
       // The rare words: as strings, the way words were done one by one.
-      const first = cut.strings.length;
-      finishWord(text.slice(start, Math.min(i, start + MAX_WORD)), cut.strings);
-      for (let s = first; s < cut.strings.length; s++) {
-        if (n === cut.starts.length) growCut();
-        cut.starts[n] = -1;
-        cut.ends[n] = s;
-        cut.hashes[n++] = hashString(cut.strings[s]!);
+      const first = strings.length;
+      finishWord(text.slice(start, Math.min(i, start + MAX_WORD)), strings);
+      for (let s = first; s < strings.length; s++) {
+        if (n === starts.length) ({ starts, ends, hashes } = growCut());
+        starts[n] = -1;
+        ends[n] = s;
+        hashes[n++] = hashString(strings[s]!);
       }
       continue;
     }
@@ -166,15 +168,15 @@ export function cutWords(text: string): number {
     h = avalanche(h);
     // `hashtag#OpenAI`: the expression stops at '#', so the prefix shows up as its own word; skip it.
     if (h === HASHTAG && i - start === 7 && text.startsWith('hashtag', start)) continue;
-    if (n === cut.starts.length) growCut();
-    cut.starts[n] = start;
-    cut.ends[n] = i;
-    cut.hashes[n++] = h;
+    if (n === starts.length) ({ starts, ends, hashes } = growCut());
+    starts[n] = start;
+    ends[n] = i;
+    hashes[n++] = h;
   }
   return n;
 }
 
-function growCut(): void {
+function growCut(): typeof cut {
   const starts = new Int32Array(cut.starts.length * 2);
   starts.set(cut.starts);
   const ends = new Int32Array(starts.length);
@@ -184,6 +186,7 @@ function growCut(): void {
   cut.starts = starts;
   cut.ends = ends;
   cut.hashes = hashes;
+  return cut;
 }
 
 /** One matched word (cut to MAX_WORD) to its words: elision off, ligatures spelt out, parts at apostrophes. */
