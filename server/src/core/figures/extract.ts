@@ -3,7 +3,7 @@
 // `500 milliards de $`, `$7 trillion`, `100MM$`, `5 000 et 7 000 milliards de dollars`,
 // `100k jobs`, `~10GW`, `75 %`. A bare number is no figure: it needs a scale word or a unit,
 // so dates, times, phone numbers and years stay out; so do hashtags (`#2025`).
-import { contentSegments, sentenceSpans, type Segment } from '../index-text';
+import { contentSegments, sentenceEnd, type Segment } from '../index-text';
 import type { Chunk } from '../model';
 import { voteIn, type Language } from './language';
 
@@ -216,11 +216,13 @@ function toMention(line: number, text: string, p: Parsed, language: Language, sh
 class Votes {
   private readonly lines: (number | undefined)[] = [];
   private chunk: Language | undefined;
-  // The line being read: its sentences and their languages.
+  // The line being read: the ends of the `found` sentences found so far (sentence `j` spans
+  // from `ends[j - 1]`, or the line's start, to `ends[j]`), their languages, and the last one asked.
   private seg = -1;
-  private spans: [number, number][] | undefined;
+  private readonly ends: number[] = [];
+  private readonly langs: (Language | undefined)[] = [];
+  private found = 0;
   private si = 0;
-  private readonly sentences = new Map<number, Language>();
 
   constructor(private readonly segments: readonly Segment[]) {}
 
@@ -252,22 +254,29 @@ class Votes {
     const { text, start } = this.segments[k]!;
     if (k !== this.seg) {
       this.seg = k;
-      this.spans = undefined;
+      this.found = 0;
       this.si = 0;
-      this.sentences.clear();
     }
-    // Figures come in reading order, so the sentence is found by walking forward, and each
-    // sentence is voted on once (a 200 000-character sentence of figures stays linear).
-    const spans = (this.spans ??= sentenceSpans(text, start));
-    if (this.si > 0 && i < spans[this.si]![0]) this.si = 0;
-    while (this.si < spans.length && i >= spans[this.si]![1]) this.si++;
-    const span = spans[this.si];
-    if (!span || i < span[0]) return this.ofLine(k);
-    let lang = this.sentences.get(this.si);
+    if (i < start || i >= text.length) return this.ofLine(k);
+    // Figures come in reading order, so the sentence is found by walking forward, the line's
+    // sentences are found only as far as its last figure, and each is voted on once (a
+    // 200 000-character sentence of figures stays linear).
+    const ends = this.ends;
+    if (this.si > 0 && i < ends[this.si - 1]!) this.si = 0;
+    for (;;) {
+      if (this.si === this.found) {
+        const end = sentenceEnd(text, this.found > 0 ? ends[this.found - 1]! : start);
+        ends[this.found] = end < 0 ? text.length : end;
+        this.langs[this.found++] = undefined;
+      }
+      if (i < ends[this.si]!) break;
+      this.si++;
+    }
+    let lang = this.langs[this.si];
     if (lang === undefined) {
-      const v = voteIn(text, span[0], span[1]);
+      const v = voteIn(text, this.si > 0 ? ends[this.si - 1]! : start, ends[this.si]!);
       lang = v > 0 ? 'fr' : v < 0 ? 'en' : this.ofLine(k);
-      this.sentences.set(this.si, lang);
+      this.langs[this.si] = lang;
     }
     return lang;
   }

@@ -37,50 +37,55 @@ for (let c = 0; c < 256; c++) {
 /** The code units above 0xff that lower-case into `[a-zà-ÿ]` (İ, Ÿ, Kelvin, Ångström signs): the plain way decides. */
 export const LOWERS_INTO_LATIN = [0x130, 0x178, 0x212a, 0x212b] as const;
 const ALPHABET = 58;
-const DEAD = -1;
+// A state is a row of `NEXT`, numbered by its first entry, so a step is one load: its ALPHABET
+// next states, then twice the weight of the word ending there (an integer; the weights are
+// halves). 0 is the root; DEAD, past any stop word, leads to itself and weighs nothing, so the
+// loop over a word's letters tests nothing but the word's end.
+const ROW = ALPHABET + 1;
+const ROOT = 0;
+const DEAD = ROW;
 const next: number[] = [];
-const score: number[] = [];
 function addState(): number {
   for (let i = 0; i < ALPHABET; i++) next.push(DEAD);
-  score.push(0);
-  return score.length - 1;
+  next.push(0);
+  return next.length - ROW;
 }
 addState();
+addState();
 for (const w of new Set([...FR, ...EN])) {
-  let s = 0;
+  let s = ROOT;
   for (const ch of w) {
     const l = LETTER[ch.charCodeAt(0)]!;
-    let t = next[s * ALPHABET + l]!;
-    if (t === DEAD) next[s * ALPHABET + l] = t = addState();
+    let t = next[s + l]!;
+    if (t === DEAD) next[s + l] = t = addState();
     s = t;
   }
-  score[s] = weight(w);
+  next[s + ALPHABET] = 2 * weight(w);
 }
 const NEXT = Int32Array.from(next);
-const SCORE = Float64Array.from(score);
+/** `LETTER` over every code unit, and -2 for those of `LOWERS_INTO_LATIN`: one load, no range test. */
+const UNIT = new Int8Array(0x10000).fill(-1);
+UNIT.set(LETTER);
+for (const c of LOWERS_INTO_LATIN) UNIT[c] = -2;
 
 /** The vote of `text.slice(from, to)`: positive for French, negative for English, 0 when nothing decides. */
 export function voteIn(text: string, from = 0, to = text.length): number {
+  // Twice the vote.
   let vote = 0;
-  let state = 0;
-  let inWord = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const l = c < 0x100 ? LETTER[c]! : c === 0x130 || c === 0x178 || c === 0x212a || c === 0x212b ? -2 : -1;
-    if (l >= 0) {
-      if (!inWord) {
-        inWord = true;
-        state = 0;
-      }
-      if (state !== DEAD) state = NEXT[state * ALPHABET + l]!;
-    } else {
+  let i = from;
+  while (i < to) {
+    let l = UNIT[text.charCodeAt(i)]!;
+    if (l < 0) {
       if (l === -2) return plainVote(text.slice(from, to));
-      if (inWord && state !== DEAD) vote += SCORE[state]!;
-      inWord = false;
+      i++;
+      continue;
     }
+    // A word: its letters walk the trie.
+    let state = NEXT[ROOT + l]!;
+    while (++i < to && (l = UNIT[text.charCodeAt(i)]!) >= 0) state = NEXT[state + l]!;
+    vote += NEXT[state + ALPHABET]!;
   }
-  if (inWord && state !== DEAD) vote += SCORE[state]!;
-  return vote;
+  return vote / 2;
 }
 
 /** The vote: positive for French, negative for English, 0 when nothing decides. */
