@@ -42,13 +42,13 @@ export function contentSegments(chunk: Chunk): readonly Segment[] {
 
 const SENTENCE_END = /[.!?…]+["»”)]*(?=\s|$)|\s[-–—]\s|[:;](?=\s)/g;
 
-/** What a code unit may be in `SENTENCE_END`, as bits: a stop (`.!?…`), a dash, a colon (`:;`), a space (`\s`). */
+/** What a code unit may be in `SENTENCE_END`: a stop (`.!?…`), a dash, a colon (`:;`), a space (`\s`). */
 const STOP = 1;
 const DASH = 2;
 const COLON = 4;
 const SPACE = 8;
 /** The characters every alternative holds one of. */
-const HALT = STOP | DASH | COLON;
+const HALT_CHAR = /[.!?…\-–—:;]/g;
 const SENTENCE_CHARS = (() => {
   const t = new Uint8Array(0x10000);
   for (const c of '.!?…') t[c.charCodeAt(0)] = STOP;
@@ -72,9 +72,11 @@ export function sentenceEnd(text: string, from: number): number {
   const n = text.length;
   let i = from;
   for (;;) {
-    let k = 0;
-    while (i < n && ((k = SENTENCE_CHARS[text.charCodeAt(i)]!) & HALT) === 0) i++;
-    if (i >= n) return -1;
+    // The next stop, dash or colon: the regex engine scans faster than a loop of charCodeAt.
+    HALT_CHAR.lastIndex = i;
+    if (!HALT_CHAR.test(text)) return -1;
+    i = HALT_CHAR.lastIndex - 1;
+    const k = SENTENCE_CHARS[text.charCodeAt(i)]!;
     if (k === STOP) {
       // `[.!?…]+["»”)]*(?=\s|$)`; where it fails, it fails from every stop of the run too.
       let j = i + 1;
