@@ -26,18 +26,17 @@ export interface LocalTerms {
  */
 export class LocalTermTable {
   /**
-   * Per slot, four numbers: the word's hash; its term number + 1, or -1 - its place in
-   * STOP_WORDS (0: empty slot); where its characters start in `chars`, and how many. One
-   * cache line a probe, and no string to follow to tell words of the same hash apart.
+   * Per slot, eight numbers: the word's hash; its term number + 1, or -1 - its place in
+   * STOP_WORDS (0: empty slot); where its characters past the fourth start in `chars`; its
+   * length; the last document (`serial`) that met it and its place in that document's list;
+   * its first four characters, two a number. A word is told from others of its hash, and
+   * counted, on the one cache line of its slot (and `chars` for a longer word).
    */
-  private slots = new Int32Array(4 << 12);
+  private slots = new Int32Array(SLOT << 12);
   private chars = new Uint16Array(1 << 16);
   private charsUsed = 0;
   private used = 0;
   private count = 0;
-  /** Per term number: the last document (`serial`) that met it, and its place in that document's list. */
-  private stamp = new Int32Array(1024);
-  private slot = new Int32Array(1024);
   private serial = 0;
   /** What reading ahead summed, kept so that the reads are not optimised away (of no other use). */
   touched = 0;
@@ -46,7 +45,7 @@ export class LocalTermTable {
   private counts = new Uint32Array(1024);
 
   constructor() {
-    STOP_WORDS.forEach((w, k) => this.insert(hashString(w), w, -1 - k));
+    STOP_WORDS.forEach((w, k) => this.insert(hashString(w) | 0, w, -1 - k));
   }
 
   /** The word hashes of the last text `encodeWords` was given: a view of `cut`, valid until words are cut again. */
@@ -63,7 +62,7 @@ export class LocalTermTable {
    * are then in `wordHashes`. One method either way, so the numbering step stays one place.
    */
   encodeWords(words: readonly string[] | string, hashes?: Uint32Array): LocalTerms {
-    this.serial++;
+    const serial = ++this.serial;
     const firstFresh = this.count;
     const fresh: string[] = [];
     let length = 0;
@@ -72,10 +71,10 @@ export class LocalTermTable {
       for (let i = 0; i < words.length; i++) {
         const h = hashString(words[i]!);
         if (hashes) hashes[i] = h;
-        const v = this.numberOf(h | 0, words[i]!, fresh);
-        if (v < 0) continue;
+        const s = this.slotOf(h | 0, words[i]!, fresh);
+        if (this.slots[s + 1]! < 0) continue;
         length++;
-        m = this.tally(v - 1, m);
+        m = this.tally(s, serial, m);
       }
       return this.done(m, length, fresh, firstFresh);
     }
@@ -83,61 +82,64 @@ export class LocalTermTable {
     const n = cutWords(folded);
     const { starts, ends, strings } = cut;
     this.wordHashes = cut.hashes.subarray(0, n);
-    // Every word's first slot, and where its characters are, read ahead in a loop of loads that
-    // do not wait on one another: the table is too big for the cache, and the misses overlap.
+    // Every word's slot, and where its characters are, read ahead in a loop of loads that do
+    // not wait on one another: the table is too big for the cache, and the misses overlap.
     {
       const slots = this.slots;
       const chars = this.chars;
-      const mask = slots.length - 4;
+      const mask = slots.length - SLOT;
       let touch = 0;
-      for (let i = 0; i < n; i++) touch += slots[((cut.hashes[i]! << 2) & mask) + 2]!;
-      for (let i = 0; i < n; i++) touch += chars[slots[((cut.hashes[i]! << 2) & mask) + 2]!]!;
+      for (let i = 0; i < n; i++) touch += slots[((cut.hashes[i]! << 3) & mask) + 2]!;
+      for (let i = 0; i < n; i++) touch += chars[slots[((cut.hashes[i]! << 3) & mask) + 2]!]!;
       this.touched = touch;
     }
     for (let i = 0; i < n; i++) {
       const h = cut.hashes[i]! | 0;
       const start = starts[i]!;
-      let v: number;
+      let s: number;
       if (start >= 0) {
-        const end = ends[i]!;
+        const len = ends[i]! - start;
+        const c01 = folded.charCodeAt(start) | (len > 1 ? folded.charCodeAt(start + 1) << 16 : 0);
+        const c23 = len > 2 ? folded.charCodeAt(start + 2) | (len > 3 ? folded.charCodeAt(start + 3) << 16 : 0) : 0;
         const slots = this.slots;
-        const chars = this.chars;
-        const mask = slots.length - 4;
-        let s = (h << 2) & mask;
+        const mask = slots.length - SLOT;
+        s = (h << 3) & mask;
         for (;;) {
-          v = slots[s + 1]!;
-          if (v === 0) {
+          if (slots[s + 1] === 0) {
             // Kept for good: a copy, so the chunk text the word was cut from is not kept with it.
-            v = this.fresh(h, own(folded.slice(start, end)), fresh);
+            s = this.fresh(h, own(folded.slice(start, start + len)), fresh);
             break;
           }
-          if (slots[s] === h && slots[s + 3] === end - start) {
+          if (slots[s] === h && slots[s + 3] === len && slots[s + 6] === c01 && slots[s + 7] === c23) {
             let j = slots[s + 2]!;
-            let k = start;
+            let k = start + 4;
+            const end = start + len;
+            const chars = this.chars;
             while (k < end && chars[j] === folded.charCodeAt(k)) {
               j++;
               k++;
             }
-            if (k === end) break;
+            if (k >= end) break;
           }
-          s = (s + 4) & mask;
+          s = (s + SLOT) & mask;
         }
-      } else v = this.numberOf(h, strings[ends[i]!]!, fresh);
-      if (v < 0) continue;
+      } else s = this.slotOf(h, strings[ends[i]!]!, fresh);
+      if (this.slots[s + 1]! < 0) continue;
       length++;
-      m = this.tally(v - 1, m);
+      m = this.tally(s, serial, m);
     }
     return this.done(m, length, fresh, firstFresh);
   }
 
-  /** Counts term `t` in the current document, whose list has `m` terms; gives the new length. */
-  private tally(t: number, m: number): number {
-    if (this.stamp[t] === this.serial) {
-      this.counts[this.slot[t]!]!++;
+  /** Counts the term of slot `s` in document `serial`, whose list has `m` terms; gives the new length. */
+  private tally(s: number, serial: number, m: number): number {
+    const slots = this.slots;
+    if (slots[s + 4] === serial) {
+      this.counts[slots[s + 5]!]!++;
       return m;
     }
-    this.stamp[t] = this.serial;
-    this.slot[t] = m;
+    slots[s + 4] = serial;
+    slots[s + 5] = m;
     if (m === this.ids.length) {
       const ids = new Int32Array(m * 2);
       ids.set(this.ids);
@@ -146,7 +148,7 @@ export class LocalTermTable {
       counts.set(this.counts);
       this.counts = counts;
     }
-    this.ids[m] = t;
+    this.ids[m] = slots[s + 1]! - 1;
     this.counts[m] = 1;
     return m + 1;
   }
@@ -155,71 +157,75 @@ export class LocalTermTable {
     return { ids: this.ids.slice(0, m), counts: this.counts.slice(0, m), length, fresh, firstFresh };
   }
 
-  /** The slot value of word `w` of hash `h`, numbering it if it is new. */
-  private numberOf(h: number, w: string, fresh: string[]): number {
+  /** The slot of word `w` of hash `h`, numbering it if it is new. */
+  private slotOf(h: number, w: string, fresh: string[]): number {
     const slots = this.slots;
-    const mask = slots.length - 4;
-    for (let s = (h << 2) & mask; ; s = (s + 4) & mask) {
-      const v = slots[s + 1]!;
-      if (v === 0) return this.fresh(h, own(w), fresh);
-      if (slots[s] === h && slots[s + 3] === w.length) {
+    const mask = slots.length - SLOT;
+    for (let s = (h << 3) & mask; ; s = (s + SLOT) & mask) {
+      if (slots[s + 1] === 0) return this.fresh(h, own(w), fresh);
+      if (slots[s] === h && slots[s + 3] === w.length && slots[s + 6] === pair(w, 0) && slots[s + 7] === pair(w, 2)) {
         const at = slots[s + 2]!;
-        let j = 0;
-        while (j < w.length && this.chars[at + j] === w.charCodeAt(j)) j++;
-        if (j === w.length) return v;
+        let j = 4;
+        while (j < w.length && this.chars[at + j - 4] === w.charCodeAt(j)) j++;
+        if (j >= w.length) return s;
       }
     }
   }
 
-  /** Numbers a new term: its slot value. */
+  /** Numbers a new term: its slot. */
   private fresh(h: number, w: string, fresh: string[]): number {
     const n = this.count++;
     fresh.push(w);
-    if (n >= this.stamp.length) this.grow();
-    this.insert(h, w, n + 1);
-    return n + 1;
+    return this.insert(h, w, n + 1);
   }
 
-  private insert(h: number, w: string, v: number): void {
-    if (this.charsUsed + w.length > this.chars.length) {
-      const chars = new Uint16Array(Math.max(2 * this.chars.length, this.charsUsed + w.length));
+  private insert(h: number, w: string, v: number): number {
+    // At most half full: probes stay short.
+    if (2 * SLOT * (this.used + 1) > this.slots.length) this.rehash();
+    const rest = Math.max(0, w.length - 4);
+    if (this.charsUsed + rest > this.chars.length) {
+      const chars = new Uint16Array(Math.max(2 * this.chars.length, this.charsUsed + rest));
       chars.set(this.chars);
       this.chars = chars;
     }
     const at = this.charsUsed;
-    for (let j = 0; j < w.length; j++) this.chars[at + j] = w.charCodeAt(j);
-    this.charsUsed += w.length;
-    this.place(h, v, at, w.length);
-  }
-
-  private place(h: number, v: number, at: number, length: number): void {
-    // At most half full: probes stay short.
-    if (8 * (this.used + 1) > this.slots.length) this.rehash();
-    const mask = this.slots.length - 4;
-    let s = (h << 2) & mask;
-    while (this.slots[s + 1] !== 0) s = (s + 4) & mask;
-    this.slots[s] = h;
-    this.slots[s + 1] = v;
-    this.slots[s + 2] = at;
-    this.slots[s + 3] = length;
+    for (let j = 4; j < w.length; j++) this.chars[at + j - 4] = w.charCodeAt(j);
+    this.charsUsed += rest;
+    const slots = this.slots;
+    const mask = slots.length - SLOT;
+    let s = (h << 3) & mask;
+    while (slots[s + 1] !== 0) s = (s + SLOT) & mask;
+    slots[s] = h;
+    slots[s + 1] = v;
+    slots[s + 2] = at;
+    slots[s + 3] = w.length;
+    slots[s + 6] = pair(w, 0);
+    slots[s + 7] = pair(w, 2);
     this.used++;
+    return s;
   }
 
   private rehash(): void {
     const old = this.slots;
-    this.slots = new Int32Array(old.length * 2);
-    this.used = 0;
-    for (let s = 0; s < old.length; s += 4) if (old[s + 1] !== 0) this.place(old[s]!, old[s + 1]!, old[s + 2]!, old[s + 3]!);
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length - SLOT;
+    for (let o = 0; o < old.length; o += SLOT) {
+      if (old[o + 1] === 0) continue;
+      let s = (old[o]! << 3) & mask;
+      while (slots[s + 1] !== 0) s = (s + SLOT) & mask;
+      // Everything moves, the current document's counting too.
+      slots.set(old.subarray(o, o + SLOT), s);
+    }
+    this.slots = slots;
   }
+}
 
-  private grow(): void {
-    const stamp = new Int32Array(this.stamp.length * 2);
-    stamp.set(this.stamp);
-    this.stamp = stamp;
-    const slot = new Int32Array(this.slot.length * 2);
-    slot.set(this.slot);
-    this.slot = slot;
-  }
+/** Numbers per slot of `LocalTermTable`. */
+const SLOT = 8;
+
+/** Characters `i` and `i + 1` of `w` as one number (0 past its end), as a slot keeps them. */
+function pair(w: string, i: number): number {
+  return (i < w.length ? w.charCodeAt(i) : 0) | (i + 1 < w.length ? w.charCodeAt(i + 1) << 16 : 0);
 }
 
 /**
