@@ -95,8 +95,9 @@ export class InvertedIndex {
   /**
    * Terms from this number on are not in `typo` yet: they are filed once no new term has come
    * for `TYPO_QUIET_MS`, in slices, or at once when a query needs them. A scan's merge, which
-   * numbers most of the vocabulary, does not wait on them (a sixth of its cost on the thread
-   * that answers the editor); the same terms go in, in the same order, so queries see no change.
+   * numbers most of the vocabulary, does not wait on them (a hash per deletion of each new term:
+   * about 6 µs a chunk of a 20 000-chunk scan's main thread); the same terms go in, in the same
+   * order, so queries see no change.
    */
   private typoFiled = 0;
   private typoTimer: ReturnType<typeof setTimeout> | undefined;
