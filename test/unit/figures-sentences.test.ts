@@ -54,4 +54,10 @@ describe('figure sentences', () => {
   it('finds the same sentences on hostile lines', () => {
     for (const [name, line] of HOSTILE_LINES) assert.deepEqual(sentenceSpans(line), plainSentenceSpans(line), name);
   });
+
+  it('reads a long run of stops once (the pattern backtracks over it from each stop: a minute)', () => {
+    const line = `5 milliards ${'.'.repeat(200_000)}x`;
+    assert.deepEqual(sentenceSpans(line), [[0, line.length]]);
+    assert.equal(extractFigures(parseChunk('x', line)).length, 1);
+  });
 });

@@ -72,11 +72,15 @@ export function sentenceEnd(text: string, from: number): number {
   const n = text.length;
   let i = from;
   for (;;) {
-    // The next stop, dash or colon: the regex engine scans faster than a loop of charCodeAt.
-    HALT_CHAR.lastIndex = i;
-    if (!HALT_CHAR.test(text)) return -1;
-    i = HALT_CHAR.lastIndex - 1;
-    const k = SENTENCE_CHARS[text.charCodeAt(i)]!;
+    // The next stop, dash or colon: the regex engine scans faster than a loop of charCodeAt (but
+    // a run of them, `-----`, is read here, not by a call for each).
+    let k = i < n ? SENTENCE_CHARS[text.charCodeAt(i)]! : 0;
+    if (k === 0 || k === SPACE) {
+      HALT_CHAR.lastIndex = i;
+      if (!HALT_CHAR.test(text)) return -1;
+      i = HALT_CHAR.lastIndex - 1;
+      k = SENTENCE_CHARS[text.charCodeAt(i)]!;
+    }
     if (k === STOP) {
       // `[.!?…]+["»”)]*(?=\s|$)`; where it fails, it fails from every stop of the run too.
       let j = i + 1;
