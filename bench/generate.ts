@@ -153,7 +153,9 @@ export function generateCorpus(o: GenerateOptions): GeneratedCorpus {
   return { dir, files, bytes, chats, articles: o.count - chats, duplicates, pairs };
 }
 
-if (require.main === module) {
+// Run as a script (`tsx bench/generate.ts N [seed]`). Not when bundled into another bench entry
+// (scripts/bench.mjs), where `require.main === module` holds for the whole bundle.
+if (require.main === module && /generate\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   const count = Number(process.argv[2] ?? 1000);
   const g = generateCorpus({ count, seed: Number(process.argv[3] ?? 1) });
   console.log(JSON.stringify({ dir: g.dir, files: g.files.length, bytes: g.bytes, chats: g.chats, articles: g.articles, duplicates: g.duplicates }));
