@@ -38,8 +38,6 @@ export class LocalTermTable {
   private used = 0;
   private count = 0;
   private serial = 0;
-  /** What reading ahead summed, kept so that the reads are not optimised away (of no other use). */
-  touched = 0;
   /** One document's term numbers and counts, before they are copied out. */
   private ids = new Int32Array(1024);
   private counts = new Uint32Array(1024);
@@ -82,17 +80,6 @@ export class LocalTermTable {
     const n = cutWords(folded);
     const { starts, ends, strings } = cut;
     this.wordHashes = cut.hashes.subarray(0, n);
-    // Every word's slot, and where its characters are, read ahead in a loop of loads that do
-    // not wait on one another: the table is too big for the cache, and the misses overlap.
-    {
-      const slots = this.slots;
-      const chars = this.chars;
-      const mask = slots.length - SLOT;
-      let touch = 0;
-      for (let i = 0; i < n; i++) touch += slots[((cut.hashes[i]! << 3) & mask) + 2]!;
-      for (let i = 0; i < n; i++) touch += chars[slots[((cut.hashes[i]! << 3) & mask) + 2]!]!;
-      this.touched = touch;
-    }
     for (let i = 0; i < n; i++) {
       const h = cut.hashes[i]! | 0;
       const start = starts[i]!;
