@@ -46,6 +46,7 @@ export async function benchIndexBuild(count = 10_000, seed = 1): Promise<IndexBu
     const [corpus, scanMs] = await time(async () => {
       const c = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...(workers ? { workers } : {}) });
       await c.scan();
+      c.search.text.fileAllTypos();
       return c;
     });
     if (corpus.size !== count || index.size !== count) throw new Error(`indexed ${corpus.size}/${index.size} of ${count} chunks`);

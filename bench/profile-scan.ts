@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     const workers = pool && { ...pool, ...(process.argv[4] ? { size: Number(process.argv[4]) } : {}), execArgv };
     const corpus = new Corpus(pathWorkspace, { roots: [g.dir], tokenizerCountOnDisk: false, ...(workers ? { workers } : {}) });
     await corpus.scan();
+    corpus.search.text.fileAllTypos();
     const ms = Math.round(performance.now() - t);
     const cpu = process.cpuUsage(cpu0);
     // The main thread's busy time (the merge), apart from the whole process's CPU time.

@@ -169,6 +169,14 @@ export class InvertedIndex {
     return t;
   }
 
+  /**
+   * Files every term still waiting for the typo index now. The benchmarks call it inside the
+   * scan's timed window, so work moved after a scan is still counted in its figure.
+   */
+  fileAllTypos(): void {
+    this.fileTypos(Infinity);
+  }
+
   /** Files up to `max` pending terms in the typo index; whether any are left. */
   private fileTypos(max: number): boolean {
     const names = this.termNames;
