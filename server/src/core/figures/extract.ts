@@ -68,6 +68,13 @@ function unitOf(word: string): { family: UnitFamily; unit: string; multiplier?: 
 
 /** `5 000`, `1,5`, `1,000` (English thousands), `1.5` → a number; the language decides `1,000`. */
 export function parseNumber(s: string, englishForm: boolean): number {
+  // Most numbers are digits alone (`500`) or with a point (`1.5`): nothing to remove or read.
+  let plain = true;
+  for (let i = 0; i < s.length && plain; i++) {
+    const c = s.charCodeAt(i);
+    plain = (c >= 0x30 && c <= 0x39) || c === 0x2e;
+  }
+  if (plain) return Number(s);
   const compact = s.replace(/[ \u00a0\u202f\u2009]/g, '');
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(compact) && englishForm) return Number(compact.replace(/,/g, ''));
   return Number(compact.replace(',', '.'));
