@@ -53,7 +53,10 @@ export class WorkerGoneError extends Error {}
 interface Slot {
   readonly worker: Worker;
   readonly pending: Map<number, { resolve: (p: WorkerReply) => void; reject: (e: Error) => void }>;
-  /** Requests of this turn of the event loop, sent together at its end. */
+  /**
+   * Requests of this turn of the event loop, sent together after it (`setImmediate`: a
+   * microtask would run between two callers' continuations, and send most requests alone).
+   */
   outbox: WorkerRequest[];
   alive: boolean;
 }
@@ -135,7 +138,7 @@ export class AnalysisPool {
     for (const s of live) if (s.pending.size < slot.pending.size) slot = s;
     return new Promise<WorkerReply>((resolve, reject) => {
       slot.pending.set(request.n, { resolve, reject });
-      if (slot.outbox.push(request) === 1) queueMicrotask(() => this.flush(slot));
+      if (slot.outbox.push(request) === 1) setImmediate(() => this.flush(slot));
     });
   }
 
