@@ -80,14 +80,16 @@ function charKind(c: number): number {
 /**
  * The parts of `text` worth handing to libphonenumber, as [start, end) pairs: each stretch of
  * candidate characters with six digits or more, with the character either side (libphonenumber
- * looks at them), and stretches with no figure between them joined. A call costs about 10 µs,
- * plus 5 µs for every group of figures it tries, and a line of prose holds many.
+ * looks at them); windows that touch are joined, so no number is found twice. A call costs
+ * about 10 µs, plus 5 µs for every group of figures it tries, and a line of prose holds many.
+ * Each stretch is asked about alone, even when only words lie between two: a window that spans
+ * a message's words is met once and never cached, where a sender's number or a stretch of
+ * figures comes back on line after line (`findInWindow`).
  */
 export function phoneWindows(text: string): number[] {
   const out: number[] = [];
   let runStart = 0;
   let digits = 0;
-  let figuresSinceLast = false;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0;
     let k = i < text.length ? charKind(c) : OUTSIDE;
@@ -98,10 +100,10 @@ export function phoneWindows(text: string): number[] {
     if (digits >= MIN_PHONE_DIGITS) {
       // libphonenumber reads `:mm` after a candidate as a time: then the window takes it too.
       const end = Math.min(text.length, c === 0x3a && /^[0-5]\d/.test(text.slice(i + 1, i + 3)) ? i + 3 : i + 1);
-      if (out.length > 0 && !figuresSinceLast) out[out.length - 1] = end;
-      else out.push(Math.max(0, runStart - 1), end);
-      figuresSinceLast = false;
-    } else if (digits > 0) figuresSinceLast = true;
+      const start = Math.max(0, runStart - 1);
+      if (out.length > 0 && start <= out[out.length - 1]!) out[out.length - 1] = end;
+      else out.push(start, end);
+    }
     digits = 0;
     runStart = i + 1;
   }
