@@ -30,78 +30,78 @@ export class ChunkNumbers {
   }
 }
 
-/** A count per chunk, read like a `Map` from chunk id to count (iteration in chunk-number order). */
+/**
+ * A count per chunk, read like a `Map` from chunk id to count (iteration in chunk-number order).
+ * Chunk numbers and counts interleaved in one array (chunk at 2i, count at 2i + 1): most keys
+ * (a figure, an entity) are in a chunk or two, and an index holds about 1.5 keys a chunk, so a
+ * second typed array each (with its buffer) was objects the scan's garbage collection marked.
+ */
 export class ChunkCounts {
-  private chunks = new Int32Array(2);
-  private counts = new Int32Array(2);
+  private pairs = new Int32Array(4);
   size = 0;
 
   constructor(private readonly numbers: ChunkNumbers) {}
 
   /** The first place whose chunk number is ≥ `c`. */
   private place(c: number): number {
+    const pairs = this.pairs;
     let lo = 0;
     let hi = this.size;
     // The common case first: a scan appends.
-    if (hi === 0 || this.chunks[hi - 1]! < c) return hi;
+    if (hi === 0 || pairs[2 * hi - 2]! < c) return hi;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.chunks[mid]! < c) lo = mid + 1;
+      if (pairs[2 * mid]! < c) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
   private insert(i: number, c: number, v: number): void {
-    if (this.size === this.chunks.length) {
-      const chunks = new Int32Array(this.size * 2);
-      chunks.set(this.chunks);
-      this.chunks = chunks;
-      const counts = new Int32Array(this.size * 2);
-      counts.set(this.counts);
-      this.counts = counts;
+    if (2 * this.size === this.pairs.length) {
+      const pairs = new Int32Array(this.pairs.length * 2);
+      pairs.set(this.pairs);
+      this.pairs = pairs;
     }
-    if (i < this.size) {
-      this.chunks.copyWithin(i + 1, i, this.size);
-      this.counts.copyWithin(i + 1, i, this.size);
-    }
-    this.chunks[i] = c;
-    this.counts[i] = v;
+    const pairs = this.pairs;
+    if (i < this.size) pairs.copyWithin(2 * i + 2, 2 * i, 2 * this.size);
+    pairs[2 * i] = c;
+    pairs[2 * i + 1] = v;
     this.size++;
   }
 
   private removeAt(i: number): void {
-    this.chunks.copyWithin(i, i + 1, this.size);
-    this.counts.copyWithin(i, i + 1, this.size);
+    this.pairs.copyWithin(2 * i, 2 * i + 2, 2 * this.size);
     this.size--;
   }
 
   /** Adds `by` (negative: takes away) to chunk `c`'s count; a count that falls to 0 or below goes. */
   add(c: number, by: number): void {
     const i = this.place(c);
-    if (i < this.size && this.chunks[i] === c) {
-      const n = this.counts[i]! + by;
+    const pairs = this.pairs;
+    if (i < this.size && pairs[2 * i] === c) {
+      const n = pairs[2 * i + 1]! + by;
       if (n <= 0) this.removeAt(i);
-      else this.counts[i] = n;
+      else pairs[2 * i + 1] = n;
     } else if (by > 0) this.insert(i, c, by);
   }
 
   /** Sets chunk `c`'s count (0 is a count: an article counted for its month with no message). */
   set(c: number, v: number): void {
     const i = this.place(c);
-    if (i < this.size && this.chunks[i] === c) this.counts[i] = v;
+    if (i < this.size && this.pairs[2 * i] === c) this.pairs[2 * i + 1] = v;
     else this.insert(i, c, v);
   }
 
   /** Chunk `c`'s count, or undefined. */
   countOf(c: number): number | undefined {
     const i = this.place(c);
-    return i < this.size && this.chunks[i] === c ? this.counts[i] : undefined;
+    return i < this.size && this.pairs[2 * i] === c ? this.pairs[2 * i + 1] : undefined;
   }
 
   delete(c: number): void {
     const i = this.place(c);
-    if (i < this.size && this.chunks[i] === c) this.removeAt(i);
+    if (i < this.size && this.pairs[2 * i] === c) this.removeAt(i);
   }
 
   get(id: string): number | undefined {
@@ -110,15 +110,15 @@ export class ChunkCounts {
   }
 
   *entries(): IterableIterator<[string, number]> {
-    for (let i = 0; i < this.size; i++) yield [this.numbers.id(this.chunks[i]!), this.counts[i]!];
+    for (let i = 0; i < this.size; i++) yield [this.numbers.id(this.pairs[2 * i]!), this.pairs[2 * i + 1]!];
   }
 
   *keys(): IterableIterator<string> {
-    for (let i = 0; i < this.size; i++) yield this.numbers.id(this.chunks[i]!);
+    for (let i = 0; i < this.size; i++) yield this.numbers.id(this.pairs[2 * i]!);
   }
 
   *values(): IterableIterator<number> {
-    for (let i = 0; i < this.size; i++) yield this.counts[i]!;
+    for (let i = 0; i < this.size; i++) yield this.pairs[2 * i + 1]!;
   }
 
   [Symbol.iterator](): IterableIterator<[string, number]> {
