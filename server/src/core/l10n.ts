@@ -33,10 +33,12 @@ export function t(message: string, ...args: Array<string | number | boolean>): s
   const template = translate(message);
   if (args.length === 0) return template;
   const p = parts(template);
-  let s = p[0]!;
+  // Joined, not concatenated: a flat string, which packFindings hashes and copies without
+  // first flattening a chain of concatenations.
+  const out: string[] = [p[0]!];
   for (let i = 1; i < p.length; i += 2) {
     const v = (args as unknown as Record<string, string | number | boolean | undefined>)[p[i]!];
-    s += (v === undefined || v === null ? `{${p[i]!}}` : String(v)) + p[i + 1]!;
+    out.push(v === undefined || v === null ? `{${p[i]!}}` : String(v), p[i + 1]!);
   }
-  return s;
+  return out.join('');
 }
