@@ -249,50 +249,18 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
   const figures = extractFigures(chunk);
   const out: number[] = [chunk.messages.length, entities.length, figures.length];
   const dates: string[] = [];
-  // A chunk repeats its days, times, senders, forms, families…: number each once per run of it
-  // (a skipped `str` of a string already numbered changes nothing), not once per use.
-  const memo = (): ((s: string) => number) => {
-    let last: string | undefined;
-    let n = -1;
-    return (s) => (s === last ? n : (n = str((last = s))));
-  };
-  const family = memo(), unit = memo(), language = memo(), form = memo(), time = memo();
-  const senders: string[] = [];
-  const senderNumbers: number[] = [];
-  let day = '';
-  let dayNumber = -1;
-  let year = -1;
-  let month = -1;
-  let date = -1;
   for (const m of chunk.messages) {
-    if (m.date.year !== year || m.date.month !== month || m.date.day !== date) {
-      ({ year, month, day: date } = m.date);
-      day = `${year}-${pad(month)}-${pad(date)}`;
-      dayNumber = str(day);
-    }
+    const day = `${m.date.year}-${pad(m.date.month)}-${pad(m.date.day)}`;
     dates.push(day);
-    const at = time(m.time);
-    let sender = -1;
-    if (m.sender !== undefined) {
-      const i = senders.indexOf(m.sender);
-      if (i >= 0) sender = senderNumbers[i]!;
-      else {
-        sender = str(m.sender);
-        if (senders.length < 16) {
-          senders.push(m.sender);
-          senderNumbers.push(sender);
-        }
-      }
-    }
     const s = m.sender !== undefined ? m.senderRange! : undefined;
-    out.push(m.line, dayNumber, at, sender, s?.start.character ?? 0, s?.end.character ?? 0, m.dateRange.start.character, m.dateRange.end.character);
+    out.push(m.line, str(day), str(m.time), m.sender !== undefined ? str(m.sender) : -1, s?.start.character ?? 0, s?.end.character ?? 0, m.dateRange.start.character, m.dateRange.end.character);
   }
   const byLine = new Map<number, number[]>();
   for (const e of entities) {
-    const n = str(e.entity);
-    out.push(n, e.line, e.start, e.end, str(e.surface), form(e.form));
+    out.push(str(e.entity), e.line, e.start, e.end, str(e.surface), str(e.form));
     if (!e.entity.startsWith('e:') || recognizer.get(e.entity)?.kind === 'topic') continue;
     const l = byLine.get(e.line) ?? [];
+    const n = str(e.entity);
     if (!l.includes(n)) l.push(n);
     byLine.set(e.line, l);
   }
@@ -303,7 +271,7 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
     out.push(f.line, f.start, f.end, str(f.surface));
     putDouble(out, f.value);
     const flags = (f.scale ? F_SCALE : 0) | (f.scale?.alternative !== undefined ? F_ALTERNATIVE : 0) | (f.inRange !== undefined ? F_IN_RANGE | (f.inRange ? F_IN_RANGE_TRUE : 0) : 0) | (f.approximate !== undefined ? F_APPROXIMATE | (f.approximate ? F_APPROXIMATE_TRUE : 0) : 0);
-    out.push(family(f.family), unit(f.unit), language(f.language), flags, f.scale ? str(f.scale.word) : -1);
+    out.push(str(f.family), str(f.unit), str(f.language), flags, f.scale ? str(f.scale.word) : -1);
     putDouble(out, f.scale?.multiplier ?? 0);
     out.push(f.scale ? str(f.scale.reason) : -1);
     putDouble(out, f.scale?.alternative ?? 0);
