@@ -148,15 +148,10 @@ export class InvertedIndex {
     // Kept for good: a copy, so the chunk text the word was cut from is not kept with it.
     term = own(term);
     if (t === this.head.length) {
-      const grow = (a: Int32Array) => {
-        const g = new Int32Array(a.length * 2);
-        g.set(a);
-        return g;
-      };
-      this.head = grow(this.head);
-      this.tail = grow(this.tail);
-      this.count = grow(this.count);
-      this.dfs = grow(this.dfs);
+      this.head = grown(this.head, t + 1);
+      this.tail = grown(this.tail, t + 1);
+      this.count = grown(this.count, t + 1);
+      this.dfs = grown(this.dfs, t + 1);
     }
     this.head[t] = -1;
     this.tail[t] = -1;
@@ -203,12 +198,7 @@ export class InvertedIndex {
     const c = this.count[t]!;
     let block = this.tail[t]!;
     if (c % BLOCK === 0) {
-      if (this.used + BLOCK_INTS > this.pool.length) {
-        // By half, not double: at 100 000 chunks the pool is a hundred MB, and its slack counts.
-        const grown = new Int32Array(Math.ceil(this.pool.length * 1.5));
-        grown.set(this.pool);
-        this.pool = grown;
-      }
+      if (this.used + BLOCK_INTS > this.pool.length) this.growPool(this.used + BLOCK_INTS);
       const fresh = this.used;
       this.used += BLOCK_INTS;
       this.pool[fresh] = -1;
@@ -293,13 +283,8 @@ export class InvertedIndex {
       this.termBytes = grown;
     }
     if (no >= this.termStart.length) {
-      const grow = (a: Int32Array) => {
-        const g = new Int32Array(Math.max(no + 1, a.length * 2));
-        g.set(a);
-        return g;
-      };
-      this.termStart = grow(this.termStart);
-      this.termEnd = grow(this.termEnd);
+      this.termStart = grown(this.termStart, no + 1);
+      this.termEnd = grown(this.termEnd, no + 1);
     }
     this.termStart[no] = this.termBytesUsed;
     this.termEnd[no] = this.termBytesUsed = writeGaps(sorted, this.termBytes, this.termBytesUsed);
@@ -523,6 +508,13 @@ export function packTermIds(ids: Int32Array): Uint8Array {
   const sorted = radixSort(ids, new Int32Array(ids.length), new Int32Array(ids.length));
   const out = new Uint8Array(sorted.length * 5);
   return out.slice(0, writeGaps(sorted, out, 0));
+}
+
+/** `a` copied into a new array of at least `length`, twice its length if that is more. */
+function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const g = new Int32Array(Math.max(length, a.length * 2));
+  g.set(a);
+  return g;
 }
 
 const radixCounts = new Int32Array(256);
