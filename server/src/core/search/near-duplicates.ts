@@ -48,17 +48,20 @@ export function shinglesOfHashes(wh: Uint32Array): Uint32Array {
   if (wh.length === 0) return new Uint32Array(0);
   const k = Math.min(SHINGLE, wh.length);
   const out = new Uint32Array(wh.length - k + 1);
-  for (let i = 0; i + k <= wh.length; i++) {
-    let h = 0x811c9dc5;
-    for (let j = 0; j < k; j++) h = Math.imul(h ^ wh[i + j]!, 0x01000193);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    out[i] = (h ^ (h >>> 12)) >>> 0;
-  }
+  for (let i = 0; i + k <= wh.length; i++) out[i] = shingleHash(wh, i, k);
   out.sort();
   let n = 0;
   for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[n - 1]) out[n++] = out[i]!;
   return out.subarray(0, n);
+}
+
+/** The shingle of the `k` words from word `i` on, from the words' hashes. */
+function shingleHash(wh: Uint32Array, i: number, k: number): number {
+  let h = 0x811c9dc5;
+  for (let j = 0; j < k; j++) h = Math.imul(h ^ wh[i + j]!, 0x01000193);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 12)) >>> 0;
 }
 
 /** An open-addressing set of shingle hashes, 0 for empty; cleared after each use. */
@@ -79,15 +82,7 @@ export function distinctShingles(wh: Uint32Array): Uint32Array {
   let n = 0;
   let zero = false;
   for (let i = 0; i < out.length; i++) {
-    // `shinglesOfHashes`'s hash of five words, unrolled.
-    let h = Math.imul(0x811c9dc5 ^ wh[i]!, 0x01000193);
-    h = Math.imul(h ^ wh[i + 1]!, 0x01000193);
-    h = Math.imul(h ^ wh[i + 2]!, 0x01000193);
-    h = Math.imul(h ^ wh[i + 3]!, 0x01000193);
-    h = Math.imul(h ^ wh[i + 4]!, 0x01000193);
-    h ^= h >>> 15;
-    h = Math.imul(h, 0x2c1b3c6d);
-    const x = (h ^ (h >>> 12)) >>> 0;
+    const x = shingleHash(wh, i, SHINGLE);
     if (x === 0) {
       if (!zero) out[n++] = 0;
       zero = true;
