@@ -53,25 +53,11 @@ export function lineHash(s: string): number {
 export function edges(chunk: Chunk): Edges {
   // Found from each end, each line trimmed once: no filtered copy of every line.
   const content = chunk.contentLines;
-  const first: number[] = [];
-  const firstText: string[] = [];
-  for (let i = 0; i < content.length && first.length < EDGE; i++) {
-    const text = content[i]!.text.trim();
-    if (text === '') continue;
-    first.push(i);
-    firstText.push(text);
-  }
-  const last: number[] = [];
-  const lastText: string[] = [];
-  for (let i = content.length - 1; i >= 0 && last.length < EDGE; i--) {
-    const text = content[i]!.text.trim();
-    if (text === '') continue;
-    last.push(i);
-    lastText.push(text);
-  }
-  const e = new Float64Array(2 + (first.length + last.length) * FIELDS);
-  e[0] = first.length;
-  e[1] = last.length;
+  const first = nonBlank(content, 0, 1);
+  const last = nonBlank(content, content.length - 1, -1);
+  const e = new Float64Array(2 + (first.at.length + last.at.length) * FIELDS);
+  e[0] = first.at.length;
+  e[1] = last.at.length;
   let o = 2;
   const put = (i: number, text: string) => {
     const line = content[i]!.line;
@@ -80,10 +66,23 @@ export function edges(chunk: Chunk): Edges {
     e[o++] = text.length;
     e[o++] = chunk.lines[line]?.length ?? 0;
   };
-  for (let k = 0; k < first.length; k++) put(first[k]!, firstText[k]!);
+  for (let k = 0; k < first.at.length; k++) put(first.at[k]!, first.text[k]!);
   // Found last to first: written in reading order.
-  for (let k = last.length - 1; k >= 0; k--) put(last[k]!, lastText[k]!);
+  for (let k = last.at.length - 1; k >= 0; k--) put(last.at[k]!, last.text[k]!);
   return e;
+}
+
+/** Up to EDGE non-blank lines of `content` from `from` on, one `step` at a time: where, and trimmed. */
+function nonBlank(content: Chunk['contentLines'], from: number, step: 1 | -1): { at: number[]; text: string[] } {
+  const at: number[] = [];
+  const text: string[] = [];
+  for (let i = from; i >= 0 && i < content.length && at.length < EDGE; i += step) {
+    const t = content[i]!.text.trim();
+    if (t === '') continue;
+    at.push(i);
+    text.push(t);
+  }
+  return { at, text };
 }
 
 export class OverlapIndex {
