@@ -211,6 +211,10 @@ const ENT = 6;
  * word (s), multiplier (2), reason (s), alternative (2), first subject, subjects.
  */
 const FIG = 18;
+/** Offsets of the (s) fields in each layout, which `pack` maps to the index's numbers. */
+const MSG_STRINGS = [1, 2, 3];
+const ENT_STRINGS = [0, 4, 5];
+const FIG_STRINGS = [3, 6, 7, 8, 10, 13];
 const F_SCALE = 1;
 const F_ALTERNATIVE = 2;
 const F_IN_RANGE = 4;
@@ -447,25 +451,12 @@ export class CorpusIndex implements RelatedSignals {
     const entities = d[1]!;
     const figures = d[2]!;
     let at = HEAD;
-    // The string fields of each layout (`MSG`, `ENT`, `FIG`).
-    for (let i = 0; i < messages; i++, at += MSG) {
-      d[at + 1] = to(d[at + 1]!);
-      d[at + 2] = to(d[at + 2]!);
-      d[at + 3] = to(d[at + 3]!);
-    }
-    for (let i = 0; i < entities; i++, at += ENT) {
-      d[at] = to(d[at]!);
-      d[at + 4] = to(d[at + 4]!);
-      d[at + 5] = to(d[at + 5]!);
-    }
-    for (let i = 0; i < figures; i++, at += FIG) {
-      d[at + 3] = to(d[at + 3]!);
-      d[at + 6] = to(d[at + 6]!);
-      d[at + 7] = to(d[at + 7]!);
-      d[at + 8] = to(d[at + 8]!);
-      d[at + 10] = to(d[at + 10]!);
-      d[at + 13] = to(d[at + 13]!);
-    }
+    const fields = (at: number, offsets: readonly number[]) => {
+      for (let k = 0; k < offsets.length; k++) d[at + offsets[k]!] = to(d[at + offsets[k]!]!);
+    };
+    for (let i = 0; i < messages; i++, at += MSG) fields(at, MSG_STRINGS);
+    for (let i = 0; i < entities; i++, at += ENT) fields(at, ENT_STRINGS);
+    for (let i = 0; i < figures; i++, at += FIG) fields(at, FIG_STRINGS);
     for (; at < d.length; at++) d[at] = map[d[at]!]!;
     const header = r.header ? Object.fromEntries(Object.entries(r.header).map(([k, v]) => [this.name(k), v])) : undefined;
     return new Stored(
