@@ -13,6 +13,7 @@ import { extractFigures, sameQuantity, valueBucket, type FigureMention, type Sca
 import type { Language } from './figures/language';
 import type { Chunk, ChunkKind, Position, Range } from './model';
 import { articleDate, type TreeChunk } from './corpus-tree';
+import { contentSegments } from './index-text';
 import { own } from './own';
 import type { RelatedSignals } from './search';
 
@@ -249,8 +250,10 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
     }
     return n;
   };
-  const entities = extractEntities(chunk, recognizer);
-  const figures = extractFigures(chunk);
+  // Both extractors read the same segments: made once.
+  const segments = contentSegments(chunk);
+  const entities = extractEntities(chunk, recognizer, segments);
+  const figures = extractFigures(chunk, segments);
   const out: number[] = [chunk.messages.length, entities.length, figures.length];
   const dates: string[] = [];
   for (const m of chunk.messages) {

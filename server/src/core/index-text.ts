@@ -18,13 +18,7 @@ export function blankUrls(text: string): string {
   return text.includes('http') || text.includes('www.') || text.includes('pic.twitter') ? text.replace(URL, (u) => ' '.repeat(u.length)) : text;
 }
 
-// The entity and the figure extractors read the same chunk one after the other (buildRecord):
-// the second gets the first's segments. A chunk is never changed once parsed.
-let lastChunk: Chunk | undefined;
-let lastSegments: readonly Segment[] = [];
-
 export function contentSegments(chunk: Chunk): readonly Segment[] {
-  if (chunk === lastChunk) return lastSegments;
   const out: Segment[] = [];
   const messageStart = new Map<number, number>();
   for (const m of chunk.messages) messageStart.set(m.line, m.textRange.start.character);
@@ -35,8 +29,6 @@ export function contentSegments(chunk: Chunk): readonly Segment[] {
     if (start >= cl.text.length) continue;
     out.push({ line: cl.line, start, text: blankUrls(cl.text) });
   }
-  lastChunk = chunk;
-  lastSegments = out;
   return out;
 }
 

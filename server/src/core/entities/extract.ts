@@ -228,12 +228,15 @@ function isCapitalised(text: string, t: Token): boolean {
 /** Where the longest aliases found at a token end, in words: reused, like `TOKENS`. */
 const HITS: number[] = [];
 
-/** Every entity mention of a chunk, in reading order. */
-export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer): EntityMention[] {
+/**
+ * Every entity mention of a chunk, in reading order. `segments`: the chunk's
+ * `contentSegments`, when the caller has them already (buildRecord).
+ */
+export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer, segments: readonly Segment[] = contentSegments(chunk)): EntityMention[] {
   const known: EntityMention[] = [];
   const candidates: { mention: EntityMention; initialSingle: boolean }[] = [];
   const midSentence = new Set<string>();
-  for (const seg of contentSegments(chunk)) {
+  for (const seg of segments) {
     const length = tokens(seg, recognizer.words);
     const toks = TOKENS;
     const { text } = seg;

@@ -289,10 +289,12 @@ class Votes {
   }
 }
 
-/** Every figure of a chunk, in reading order. */
-export function extractFigures(chunk: Chunk): FigureMention[] {
+/**
+ * Every figure of a chunk, in reading order. `segments`: the chunk's `contentSegments`, when
+ * the caller has them already (buildRecord).
+ */
+export function extractFigures(chunk: Chunk, segments: readonly Segment[] = contentSegments(chunk)): FigureMention[] {
   const out: FigureMention[] = [];
-  const segments = contentSegments(chunk);
   // The sentence's language decides; a tie falls back to the line's, then the chunk's (French
   // by default: the corpus is French). A number with neither scale nor unit needs none.
   const votes = new Votes(segments);
