@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractFigures, parseChunk } from '../../server/src/core';
-import { contentSegments, plainSentenceSpans, sentenceSpans } from '../../server/src/core/index-text';
+import { contentSegments, sentenceEnd } from '../../server/src/core/index-text';
 import { voteIn, type Language } from '../../server/src/core/figures/language';
 import { HOSTILE_LINES } from '../fixtures/hostile-lines';
 // The benchmarks' seeded generator (mulberry32): the same texts on every run.
@@ -14,6 +14,35 @@ const PIECES = [
   ' ', ' ', ' ', ' ', '\u00a0', '\u202f', '\t', '\u2003', '\u3000', '\ufeff', '\u200b', '\n',
   '.', '.', '!', '?', '…', '...', ':', ';', '-', '–', '—', ' - ', ' – ', ' — ', '"', '»', '”', ')', '(', '«', ',', '’',
 ];
+
+/** The pattern whose matches end sentences (index-text.ts), as figure extraction once ran it. */
+const SENTENCE_END = /[.!?…]+["»”)]*(?=\s|$)|\s[-–—]\s|[:;](?=\s)/g;
+
+/** Sentence spans `[start, end)` of a line from `from` on, by `sentenceEnd`. */
+function sentenceSpans(text: string, from = 0): [number, number][] {
+  const out: [number, number][] = [];
+  let start = from;
+  for (let end = sentenceEnd(text, from); end >= 0; end = sentenceEnd(text, end)) {
+    out.push([start, end]);
+    start = end;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
+
+/** The same by the pattern itself. */
+function plainSentenceSpans(text: string, from = 0): [number, number][] {
+  const out: [number, number][] = [];
+  let start = from;
+  SENTENCE_END.lastIndex = from;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > start) out.push([start, end]);
+    start = end;
+  }
+  if (start < text.length) out.push([start, text.length]);
+  return out;
+}
 
 function text(r: () => number, pieces: number): string {
   let s = '';

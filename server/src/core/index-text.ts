@@ -32,9 +32,12 @@ export function contentSegments(chunk: Chunk): readonly Segment[] {
   return out;
 }
 
-const SENTENCE_END = /[.!?…]+["»”)]*(?=\s|$)|\s[-–—]\s|[:;](?=\s)/g;
-
-/** What a code unit may be in `SENTENCE_END`: a stop (`.!?…`), a dash, a colon (`:;`), a space (`\s`). */
+/**
+ * A sentence ends where `/[.!?…]+["»”)]*(?=\s|$)|\s[-–—]\s|[:;](?=\s)/` matches; `sentenceEnd`
+ * finds it by hand (that pattern backtracks over a long run of stops: a minute on 200 000 dots),
+ * and test/unit/figures-sentences.test.ts holds the two equal. What a code unit may be in it:
+ * a stop (`.!?…`), a dash, a colon (`:;`), a space (`\s`).
+ */
 const STOP = 1;
 const DASH = 2;
 const COLON = 4;
@@ -56,7 +59,7 @@ function isCloser(c: number): boolean {
 }
 
 /**
- * The end of the first match of `SENTENCE_END` at or after `from`, or -1: the pattern by hand.
+ * The end of the first match of the sentence pattern at or after `from`, or -1.
  * Each alternative holds a stop, a dash or a colon, rare characters, so the scan stops at those
  * only, not at each space where ` - ` might start.
  */
@@ -93,28 +96,3 @@ export function sentenceEnd(text: string, from: number): number {
   }
 }
 
-/** Sentence spans `[start, end)` of a line from `from` on: split after `.`, `!`, `?`, `…`, and at `:` `;` and dashes. */
-export function sentenceSpans(text: string, from = 0): [number, number][] {
-  const out: [number, number][] = [];
-  let start = from;
-  for (let end = sentenceEnd(text, from); end >= 0; end = sentenceEnd(text, end)) {
-    out.push([start, end]);
-    start = end;
-  }
-  if (start < text.length) out.push([start, text.length]);
-  return out;
-}
-
-/** `sentenceSpans` by the pattern itself, for the tests that hold them equal. */
-export function plainSentenceSpans(text: string, from = 0): [number, number][] {
-  const out: [number, number][] = [];
-  let start = from;
-  SENTENCE_END.lastIndex = from;
-  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end > start) out.push([start, end]);
-    start = end;
-  }
-  if (start < text.length) out.push([start, text.length]);
-  return out;
-}
