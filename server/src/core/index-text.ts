@@ -54,6 +54,11 @@ const SENTENCE_CHARS = (() => {
   return t;
 })();
 
+/** Whether a code unit is one of JavaScript's `\s`. */
+export function isSpace(c: number): boolean {
+  return SENTENCE_CHARS[c] === SPACE;
+}
+
 function isCloser(c: number): boolean {
   return c === 0x22 || c === 0xbb || c === 0x201d || c === 0x29;
 }

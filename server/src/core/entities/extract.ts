@@ -4,7 +4,7 @@
 // a sentence is a name only when it is no common word and the chunk also writes it
 // capitalised elsewhere mid-sentence (`Altman fait face…` after `coûté à Altman`).
 import type { Chunk } from '../model';
-import { contentSegments, type Segment } from '../index-text';
+import { contentSegments, isSpace, type Segment } from '../index-text';
 import { filterSlot, foldAdd, foldMul, foldWord } from './fold';
 import type { EntityKind } from './gazetteer';
 import { ALIAS, FIRST_WORD, LATER_WORD, PREFIX, type EntityRecognizer } from './recognizer';
@@ -92,11 +92,6 @@ function boundaryIn(text: string, from: number, to: number): boolean {
   }
   // ` - ` and its kin: rare, left to the pattern.
   return dash && BOUNDARY.test(text.slice(from, to));
-}
-
-/** JavaScript's `\s`. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || (c >= 0x80 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
 }
 
 /** Whether `/^[\s\u00a0\u202f]*-?[\s\u00a0\u202f]*$/` matches `text.slice(from, to)`: spaces, at most one hyphen. */
