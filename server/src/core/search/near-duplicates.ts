@@ -1,7 +1,7 @@
 // Near-duplicate chunks: MinHash over 5-word shingles (64 hashes), LSH in 16 bands of 4 rows
 // to find candidates without comparing every pair, then the exact Jaccard similarity of the two
 // shingle sets decides. The estimate only proposes; nothing below the threshold is reported.
-import { fileUnder, filedUnder, unfile, type Buckets } from './buckets';
+import { MemberBuckets } from './buckets';
 import { hashString } from './hash';
 import { shingleWords } from './tokenize';
 
@@ -260,22 +260,35 @@ export function bandKeys(sh: Uint32Array | Set<number>, minShingles = MIN_SHINGL
   return keys;
 }
 
+/** `a` copied into a new array of `length`. */
+function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const g = new Int32Array(length);
+  g.set(a);
+  return g;
+}
+
 export interface DuplicatePair {
   readonly id: string;
   readonly similarity: number;
 }
 
 /**
- * The LSH structure: 16 numeric band keys per chunk, buckets holding one id or a few. Shingle
- * sets are not kept for every chunk; verification asks for the texts of the chunks that meet a
- * candidate and keeps their shingles as a sorted array, so a cluster of n copies costs n
- * shinglings, not n². Verified answers are cached until a chunk in the neighbourhood changes.
+ * The LSH structure: 16 numeric band keys per chunk, and per band the chunks under each key.
+ * Chunks are numbered here, and their band keys, shingle counts and buckets are numbers in
+ * typed arrays (`MemberBuckets`). Shingle sets are not kept for every chunk; verification asks
+ * for the texts of the chunks that meet a candidate and keeps their shingles as a sorted array,
+ * so a cluster of n copies costs n shinglings, not n². Verified answers are cached until a
+ * chunk in the neighbourhood changes.
  */
 export class NearDuplicates {
-  /** One map per band: band key → the chunk, or the chunks, filed under it. */
-  private readonly buckets = Array.from({ length: BANDS }, (): Buckets<number> => new Map());
-  private readonly keys = new Map<string, Int32Array>();
-  private readonly sizes = new Map<string, number>();
+  /** Per band: band key → the chunks (by number) filed under it. */
+  private readonly buckets = Array.from({ length: BANDS }, () => new MemberBuckets());
+  /** Chunk id → its number; by number, the id ('' for a free number), band keys and shingle count. */
+  private readonly numbers = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly freeNumbers: number[] = [];
+  private keys = new Int32Array(BANDS * 1024);
+  private sizes = new Int32Array(1024);
   private readonly verified = new Map<string, DuplicatePair[]>();
   /** Sorted shingle hashes of the chunks verification has looked at. */
   private readonly sortedShingles = new Map<string, Uint32Array>();
@@ -283,7 +296,7 @@ export class NearDuplicates {
   constructor(readonly threshold = 0.8, private readonly minShingles = MIN_SHINGLES) {}
 
   get size(): number {
-    return this.keys.size;
+    return this.numbers.size;
   }
 
   set(id: string, text: string, precomputed?: Set<number>): void {
@@ -296,20 +309,30 @@ export class NearDuplicates {
     this.remove(id);
     this.sortedShingles.delete(id);
     if (!keys) return;
-    for (let b = 0; b < BANDS; b++) fileUnder(this.buckets[b]!, keys[b]!, id);
-    this.keys.set(id, keys);
-    this.sizes.set(id, shingleCount);
+    const no = this.freeNumbers.pop() ?? this.ids.length;
+    if (no === this.ids.length) {
+      this.ids.push(id);
+      if (no === this.sizes.length) {
+        this.sizes = grown(this.sizes, 2 * no);
+        this.keys = grown(this.keys, 2 * no * BANDS);
+      }
+    } else this.ids[no] = id;
+    this.numbers.set(id, no);
+    this.keys.set(keys.subarray(0, BANDS), no * BANDS);
+    this.sizes[no] = shingleCount;
+    for (let b = 0; b < BANDS; b++) this.buckets[b]!.add(keys[b]!, no);
     this.invalidate(id);
   }
 
   remove(id: string): void {
     this.sortedShingles.delete(id);
-    const keys = this.keys.get(id);
-    if (!keys) return;
+    const no = this.numbers.get(id);
+    if (no === undefined) return;
     this.invalidate(id);
-    for (let b = 0; b < BANDS; b++) unfile(this.buckets[b]!, keys[b]!, id);
-    this.keys.delete(id);
-    this.sizes.delete(id);
+    for (let b = 0; b < BANDS; b++) this.buckets[b]!.remove(this.keys[no * BANDS + b]!, no);
+    this.numbers.delete(id);
+    this.ids[no] = '';
+    this.freeNumbers.push(no);
   }
 
   /** Drops cached answers of a chunk and of every chunk that shares a bucket with it. */
@@ -322,10 +345,13 @@ export class NearDuplicates {
 
   /** Documents sharing at least one band with `id`. */
   candidates(id: string): string[] {
+    const no = this.numbers.get(id);
+    if (no === undefined) return [];
     const out = new Set<string>();
-    const keys = this.keys.get(id);
-    if (!keys) return [];
-    for (let b = 0; b < BANDS; b++) for (const other of filedUnder(this.buckets[b]!.get(keys[b]!))) if (other !== id) out.add(other);
+    const add = (other: number) => {
+      if (other !== no) out.add(this.ids[other]!);
+    };
+    for (let b = 0; b < BANDS; b++) this.buckets[b]!.forEach(this.keys[no * BANDS + b]!, add);
     return [...out].sort();
   }
 
@@ -340,7 +366,7 @@ export class NearDuplicates {
     const out: DuplicatePair[] = [];
     for (const other of candidates) {
       // Sizes bound the Jaccard: |A∩B| / |A∪B| ≤ min / max.
-      const sb = this.sizes.get(other) ?? 0;
+      const sb = this.sizes[this.numbers.get(other)!]!;
       if (Math.min(a.length, sb) / Math.max(a.length, sb) < this.threshold) continue;
       const b = this.shinglesOf(other, textOf);
       if (b === undefined) continue;
@@ -365,7 +391,7 @@ export class NearDuplicates {
   /** Every verified pair once (a < b), for reports and the benchmark. */
   allPairs(textOf: (id: string) => string | undefined): [string, string, number][] {
     const pairs: [string, string, number][] = [];
-    for (const id of [...this.keys.keys()].sort()) {
+    for (const id of [...this.numbers.keys()].sort()) {
       for (const d of this.duplicatesOf(id, textOf)) if (id < d.id) pairs.push([id, d.id, d.similarity]);
     }
     return pairs;
