@@ -418,12 +418,12 @@ export class CorpusIndex implements RelatedSignals {
 
   /** Puts a chunk's new version in the index, or takes it out (`undefined`). */
   apply(id: string, chunk: Chunk | undefined): void {
-    this.store(id, chunk ? this.pack(buildRecord(id, chunk, this.recognizer)) : undefined);
+    this.store(id, chunk ? this.pack(id, buildRecord(id, chunk, this.recognizer)) : undefined);
   }
 
   /** The same from a record built elsewhere (`buildRecord`, in a worker): its strings are shared here. */
   applyRecord(id: string, built: ChunkRecord | undefined): void {
-    this.store(id, built && this.pack(built));
+    this.store(id, built && this.pack(id, built));
   }
 
   /** Maps one worker's record strings onto this index's (one per worker and scan). */
@@ -435,9 +435,10 @@ export class CorpusIndex implements RelatedSignals {
    * A record with the index's string numbers, and its strings shared (a cloned record carries
    * fresh copies). A worker's record (`numbering`) is mapped in place and kept: it was cloned
    * for this index, and a copy per chunk was garbage the scan's merge paid for. A record built
-   * here is left as built.
+   * here is left as built. `id` is the record's, as the caller holds it: a cloned record's own
+   * copy of it would be one more string kept per chunk.
    */
-  private pack(r: ChunkRecord): Stored {
+  private pack(id: string, r: ChunkRecord): Stored {
     let map: Int32Array;
     let d: Int32Array;
     if (r.firstFresh !== undefined) {
@@ -463,7 +464,7 @@ export class CorpusIndex implements RelatedSignals {
     for (; at < d.length; at++) d[at] = map[d[at]!]!;
     const header = r.header ? Object.fromEntries(Object.entries(r.header).map(([k, v]) => [this.name(k), v])) : undefined;
     return new Stored(
-      r.id,
+      id,
       r.kind,
       header,
       r.articleMonth !== undefined ? this.name(r.articleMonth) : undefined,
