@@ -43,6 +43,9 @@ interface Meta {
   readonly days: readonly string[];
 }
 
+/** The meta of every chunk without messages (an article): one object, not three per chunk. */
+const NO_MESSAGES: Meta = Object.freeze({ senders: Object.freeze([]), days: Object.freeze([]) });
+
 /** What the search structures keep of a chunk, computed without them (pure: worker-safe). */
 export interface SearchDigest {
   /**
@@ -141,7 +144,8 @@ export class CorpusSearch {
     // Only the days it no longer has: a day's set of thousands of chunks is left as it is when
     // the chunk keeps the day (see CorpusIndex.store).
     if (before) this.leaveDays(id, before.days.filter((day) => !days.includes(day)));
-    this.meta.set(id, { senders: d.senders.map((x) => this.names.get(x)), days });
+    // No day: no message, so no sender either.
+    this.meta.set(id, days.length === 0 ? NO_MESSAGES : { senders: d.senders.map((x) => this.names.get(x)), days });
   }
 
   remove(id: string): void {
