@@ -12,9 +12,16 @@ import { own } from '../own';
  * their regrowth (about four times slower to fill, measured on a scan's merge). A posting is one
  * 32-bit number, `doc × 256 + tf`: term frequencies saturate at 255 (BM25 barely moves past a
  * few), documents are numbered below 2^23.
+ *
+ * The pool is pages of 2^17 blocks (4.5 MB), added as they fill: one growing array was copied
+ * at each growth (a hundred MB at 100 000 chunks, held twice meanwhile) and kept its slack. A
+ * block's address is its page × 2^PAGE_SHIFT + its offset in the page.
  */
 const BLOCK = 8;
 const BLOCK_INTS = 1 + BLOCK;
+const PAGE_INTS = BLOCK_INTS << 17;
+const PAGE_SHIFT = 21;
+const OFFSET = (1 << PAGE_SHIFT) - 1;
 /**
  * Per term, four numbers side by side in `terms`: its first and last block (-1: none), its
  * entries (live or dead), its live documents. Filing a document's few hundred terms touches one
@@ -77,7 +84,8 @@ export class InvertedIndex {
   /** Term → its number. */
   private readonly termNo = new Map<string, number>();
   private readonly termNames: string[] = [];
-  private pool = new Int32Array(BLOCK_INTS * 1024);
+  private pages: Int32Array[] = [];
+  /** The address of the next free block (in a page still to add when its offset is 0). */
   private used = 0;
   /** Per term number, `TERM` numbers: its first and last block, entries, live documents. */
   private terms = new Int32Array(TERM * 1024);
@@ -200,18 +208,23 @@ export class InvertedIndex {
   private append(t: number, doc: number, tf: number): void {
     const at = t * TERM;
     const c = this.terms[at + COUNT]!;
-    let block = this.terms[at + TAIL]!;
-    if (c % BLOCK === 0) {
-      if (this.used + BLOCK_INTS > this.pool.length) this.growPool(this.used + BLOCK_INTS);
-      const fresh = this.used;
-      this.used += BLOCK_INTS;
-      this.pool[fresh] = -1;
-      if (block >= 0) this.pool[block] = fresh;
-      else this.terms[at + HEAD] = fresh;
-      this.terms[at + TAIL] = block = fresh;
-    }
-    this.pool[block + 1 + (c % BLOCK)] = doc * 256 + tf;
+    const block = c % BLOCK === 0 ? this.chain(at) : this.terms[at + TAIL]!;
+    this.pages[block >>> PAGE_SHIFT]![(block & OFFSET) + 1 + (c % BLOCK)] = doc * 256 + tf;
     this.terms[at + COUNT] = c + 1;
+  }
+
+  /** A new last block for the term at `at` in `terms`, linked after its last one: its address. */
+  private chain(at: number): number {
+    if ((this.used & OFFSET) === 0) this.pages.push(new Int32Array(PAGE_INTS));
+    const fresh = this.used;
+    this.used = (fresh & OFFSET) + 2 * BLOCK_INTS > PAGE_INTS ? this.pages.length << PAGE_SHIFT : fresh + BLOCK_INTS;
+    const pages = this.pages;
+    pages[fresh >>> PAGE_SHIFT]![fresh & OFFSET] = -1;
+    const last = this.terms[at + TAIL]!;
+    if (last >= 0) pages[last >>> PAGE_SHIFT]![last & OFFSET] = fresh;
+    else this.terms[at + HEAD] = fresh;
+    this.terms[at + TAIL] = fresh;
+    return fresh;
   }
 
   /**
@@ -219,14 +232,14 @@ export class InvertedIndex {
    * skipped here, so callers see live documents only.
    */
   private forPostings(t: number, visit: (doc: number, tf: number) => void): void {
-    eachPosting(this.pool, this.terms[t * TERM + HEAD]!, this.terms[t * TERM + COUNT]!, (doc, tf) => {
+    eachPosting(this.pages, this.terms[t * TERM + HEAD]!, this.terms[t * TERM + COUNT]!, (doc, tf) => {
       if (this.ids[doc] !== '') visit(doc, tf);
     });
   }
 
   /**
    * Adds or replaces a document by term numbers (`termId`): the scan's merge, with no string
-   * looked up per term. `append` inlined, its pool checked once for the whole document.
+   * looked up per term. `append` inlined.
    */
   setIds(id: string, bag: TermIds): void {
     if (this.docNo.has(id)) this.remove(id);
@@ -241,36 +254,18 @@ export class InvertedIndex {
     this.docNo.set(id, no);
     const { ids, counts } = bag;
     const n = ids.length;
-    // At most one fresh block per term.
-    if (this.used + n * BLOCK_INTS > this.pool.length) this.growPool(this.used + n * BLOCK_INTS);
-    const { pool, terms } = this;
-    let used = this.used;
+    const { pages, terms } = this;
     const base = no * 256;
     for (let k = 0; k < n; k++) {
       const at = ids[k]! * TERM;
       const c = terms[at + COUNT]!;
-      let block = terms[at + TAIL]!;
-      if (c % BLOCK === 0) {
-        pool[used] = -1;
-        if (block >= 0) pool[block] = used;
-        else terms[at + HEAD] = used;
-        terms[at + TAIL] = block = used;
-        used += BLOCK_INTS;
-      }
+      const block = c % BLOCK === 0 ? this.chain(at) : terms[at + TAIL]!;
       const tf = counts[k]!;
-      pool[block + 1 + (c % BLOCK)] = base + (tf < TF_MAX ? tf : TF_MAX);
+      pages[block >>> PAGE_SHIFT]![(block & OFFSET) + 1 + (c % BLOCK)] = base + (tf < TF_MAX ? tf : TF_MAX);
       terms[at + COUNT] = c + 1;
       terms[at + DF]!++;
     }
-    this.used = used;
     this.keepTermIds(no, ids);
-  }
-
-  /** By half, not double: at 100 000 chunks the pool is a hundred MB, and its slack counts. */
-  private growPool(need: number): void {
-    const grown = new Int32Array(Math.max(need, Math.ceil(this.pool.length * 1.5)));
-    grown.set(this.pool.subarray(0, this.used));
-    this.pool = grown;
   }
 
   /** Doc `no`'s term ids into the byte pool (`packTermIds`'s code), sorted in scratch arrays. */
@@ -332,9 +327,9 @@ export class InvertedIndex {
     this.termBytesUsed = kept;
     // The live postings of each term, in order, into a new pool.
     const live: number[] = [];
-    const old = this.pool;
+    const old = this.pages;
     const terms = this.terms;
-    this.pool = new Int32Array(Math.max(BLOCK_INTS * 1024, this.used));
+    this.pages = [];
     this.used = 0;
     for (let t = 0; t < this.termNames.length; t++) {
       live.length = 0;
@@ -493,15 +488,18 @@ function popcount(x: number): number {
 }
 
 /** Every posting of one term's blocks, live or dead, from its first block and entry count. */
-function eachPosting(pool: Int32Array, head: number, count: number, visit: (doc: number, tf: number) => void): void {
+function eachPosting(pages: readonly Int32Array[], head: number, count: number, visit: (doc: number, tf: number) => void): void {
   let left = count;
-  for (let b = head; b >= 0 && left > 0; b = pool[b]!) {
+  for (let b = head; b >= 0 && left > 0;) {
+    const page = pages[b >>> PAGE_SHIFT]!;
+    const at = b & OFFSET;
     const n = left < BLOCK ? left : BLOCK;
     for (let i = 0; i < n; i++) {
-      const p = pool[b + 1 + i]!;
+      const p = page[at + 1 + i]!;
       visit(p >>> 8, p & TF_MAX);
     }
     left -= n;
+    b = page[at]!;
   }
 }
 
