@@ -64,4 +64,25 @@ describe('cutting words by a table of characters', () => {
     for (const t of hostile) check(t);
     assert.ok(documents > 3000);
   });
+
+  it('folds each character as foldText folds the whole text, whatever the character and its neighbours', () => {
+    const byText = new LocalTermTable();
+    const byWords = new LocalTermTable();
+    const check = (ch: string) => {
+      // The character inside words, alone, after an apostrophe, after a capital and doubled.
+      const t = `É${ch}x l’${ch}a ${ch} Ab${ch}${ch}Σ ${ch}é'${ch}b ${ch}`;
+      const words = referenceWords(t);
+      assert.deepEqual(byText.encodeWords(t), byWords.encodeWords(words), t);
+      assert.deepEqual([...byText.wordHashes], words.map(hashString), t);
+      const plain = `É${ch}x l’${ch}a ${ch} Ab${ch}${ch} ${ch}é'${ch}b ${ch}`;
+      const plainWords = referenceWords(plain);
+      assert.deepEqual(byText.encodeWords(plain), byWords.encodeWords(plainWords), plain);
+      // Beside combining marks that NFD puts in their order (of classes 7, 10, 21, 230).
+      const marks = `a${ch}\u093c a\u093c${ch} a${ch}\u05b0 a\u05bc${ch} a${ch}\u0591`;
+      assert.deepEqual(byText.encodeWords(marks), byWords.encodeWords(referenceWords(marks)), marks);
+    };
+    for (let c = 0; c < 0x10000; c++) check(String.fromCharCode(c));
+    // Characters beyond the BMP: surrogate pairs, from every high surrogate.
+    for (let high = 0xd800; high < 0xdc00; high++) for (const low of [0xdc00, 0xdc28, 0xdd65, 0xde00, 0xdfff]) check(String.fromCharCode(high, low));
+  });
 });

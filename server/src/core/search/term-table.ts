@@ -6,7 +6,7 @@ import type { InvertedIndex, TermIds } from './inverted-index';
 import { own } from '../own';
 import { StringTranslator } from '../string-table';
 import { hashString } from './hash';
-import { cut, cutWords, foldText, STOP_WORDS } from './tokenize';
+import { cut, cutWord, foldAndCutWords, STOP_WORDS } from './tokenize';
 
 /** A document's terms in one worker's numbering, with the terms that numbering gained for it. */
 export interface LocalTerms {
@@ -54,9 +54,9 @@ export class LocalTermTable {
    * numbered: terms in order of first appearance; the fresh ones are numbered in that order.
    * `hashes`, as long as `words`, receives each word's `hashString` (stop words too).
    *
-   * Given the text instead of its words, it cuts them itself (`cutWords`), in one pass over the
-   * folded text: a word is looked up by the hash made as it is read, so no string is made for a
-   * word met before (a Map lookup by string a word was half of a chunk's digest). The hashes
+   * Given the text instead of its words, it folds and cuts them itself (`foldAndCutWords`), in
+   * one pass over the text: a word is looked up by the hash made as it is read, so no string is
+   * made for a word met before (a Map lookup by string a word was half of a chunk's digest). The hashes
    * are then in `wordHashes`. One method either way, so the numbering step stays one place.
    */
   encodeWords(words: readonly string[] | string, hashes?: Uint32Array): LocalTerms {
@@ -76,9 +76,8 @@ export class LocalTermTable {
       }
       return this.done(m, length, fresh, firstFresh);
     }
-    const folded = foldText(words);
-    const n = cutWords(folded);
-    const { starts, ends, strings } = cut;
+    const n = foldAndCutWords(words);
+    const { starts, ends, strings, chars } = cut;
     this.wordHashes = cut.hashes.subarray(0, n);
     for (let i = 0; i < n; i++) {
       const h = cut.hashes[i]! | 0;
@@ -86,23 +85,23 @@ export class LocalTermTable {
       let s: number;
       if (start >= 0) {
         const len = ends[i]! - start;
-        const c01 = folded.charCodeAt(start) | (len > 1 ? folded.charCodeAt(start + 1) << 16 : 0);
-        const c23 = len > 2 ? folded.charCodeAt(start + 2) | (len > 3 ? folded.charCodeAt(start + 3) << 16 : 0) : 0;
+        const c01 = chars[start]! | (len > 1 ? chars[start + 1]! << 16 : 0);
+        const c23 = len > 2 ? chars[start + 2]! | (len > 3 ? chars[start + 3]! << 16 : 0) : 0;
         const slots = this.slots;
         const mask = slots.length - SLOT;
         s = (h << 3) & mask;
         for (;;) {
           if (slots[s + 1] === 0) {
-            // Kept for good: a copy, so the chunk text the word was cut from is not kept with it.
-            s = this.fresh(h, own(folded.slice(start, start + len)), fresh);
+            // A string of its own (not a slice): it keeps no chunk text alive.
+            s = this.fresh(h, cutWord(start, start + len), fresh);
             break;
           }
           if (slots[s] === h && slots[s + 3] === len && slots[s + 6] === c01 && slots[s + 7] === c23) {
             let j = slots[s + 2]!;
             let k = start + 4;
             const end = start + len;
-            const chars = this.chars;
-            while (k < end && chars[j] === folded.charCodeAt(k)) {
+            const kept = this.chars;
+            while (k < end && kept[j] === chars[k]) {
               j++;
               k++;
             }

@@ -105,10 +105,17 @@ export function charClass(c: number): number {
 
 /**
  * What `cutWords` found, reused from one text to the next. Per word: where it starts and ends
- * in the folded text, and its `hashString`. A word that took more than cutting (an apostrophe,
+ * in the text cut, and its `hashString`. A word that took more than cutting (an apostrophe,
  * a ligature, a MAX_WORD cut) is a string of `strings`: its start is -1 and its end its place there.
+ * `chars` holds the folded code units of the words, at their places in the text cut.
  */
-export const cut = { starts: new Int32Array(1024), ends: new Int32Array(1024), hashes: new Uint32Array(1024), strings: [] as string[] };
+export const cut = { starts: new Int32Array(1024), ends: new Int32Array(1024), hashes: new Uint32Array(1024), strings: [] as string[], chars: new Uint16Array(4096) };
+
+/** The folded word of `cut.chars` from `start` to `end`: a string of its own, no slice of a text. */
+export function cutWord(start: number, end: number): string {
+  // `apply` reads the typed array as it is (a spread of it goes through its iterator).
+  return String.fromCharCode.apply(null, cut.chars.subarray(start, end) as unknown as number[]);
+}
 
 const HASHTAG = hashString('hashtag');
 
@@ -117,15 +124,33 @@ const HASHTAG = hashString('hashtag');
  * over the characters, each word hashed as it is read, so a caller that looks words up by hash
  * needs no string for a word it has met before.
  */
-export function cutWords(text: string): number {
+export function cutWords(folded: string): number {
+  return cutText(folded, false);
+}
+
+/**
+ * `cutWords(foldText(text))`, folding the characters as they are read (`foldedUnit`) instead of
+ * the whole text first: no folded copy of the text is made. A text with a character that does
+ * not fold to one code unit whatever its neighbours (a combining accent, Σ, Hangul…) is folded
+ * whole first, as before.
+ */
+export function foldAndCutWords(text: string): number {
+  const n = cutText(text, true);
+  return n >= 0 ? n : cutText(foldText(text), false);
+}
+
+/** The cutting of `cutWords`, over folded text or, with `fold`, over text it folds; -1 when it cannot fold a character. */
+function cutText(text: string, fold: boolean): number {
   const len = text.length;
   let n = 0;
-  let { starts, ends, hashes } = cut;
+  let { starts, ends, hashes, chars } = cut;
+  if (chars.length < len) chars = cut.chars = new Uint16Array(Math.max(len, 2 * chars.length));
   const strings = cut.strings;
   strings.length = 0;
   let i = 0;
   while (i < len) {
-    let c = text.charCodeAt(i);
+    let c = fold ? foldedUnit(text.charCodeAt(i)) : text.charCodeAt(i);
+    if (c < 0) return -1;
     let k = CLASS[c]!;
     if ((k & WORD) === 0) {
       i++;
@@ -140,22 +165,31 @@ export function cutWords(text: string): number {
       do {
         h = Math.imul(h ^ c, FNV_PRIME);
         flags |= k;
-        i++;
-      } while (i < len && ((k = CLASS[(c = text.charCodeAt(i))]!) & run) !== 0);
-      if (i + 1 < len && (k & APOSTROPHE) !== 0 && (CLASS[text.charCodeAt(i + 1)]! & AFTER_APOSTROPHE) !== 0) {
-        h = Math.imul(h ^ c, FNV_PRIME);
-        flags |= k;
-        c = text.charCodeAt(++i);
+        chars[i++] = c;
+        if (i === len) break;
+        c = fold ? foldedUnit(text.charCodeAt(i)) : text.charCodeAt(i);
+        if (c < 0) return -1;
         k = CLASS[c]!;
-        run = AFTER_APOSTROPHE;
-        continue;
+      } while ((k & run) !== 0);
+      if (i + 1 < len && (k & APOSTROPHE) !== 0) {
+        const next = fold ? foldedUnit(text.charCodeAt(i + 1)) : text.charCodeAt(i + 1);
+        if (next < 0) return -1;
+        if ((CLASS[next]! & AFTER_APOSTROPHE) !== 0) {
+          h = Math.imul(h ^ c, FNV_PRIME);
+          flags |= k;
+          chars[i++] = c;
+          c = next;
+          k = CLASS[c]!;
+          run = AFTER_APOSTROPHE;
+          continue;
+        }
       }
       break;
     }
     if ((flags & (APOSTROPHE | LIGATURE_CHAR)) !== 0 || i - start > MAX_WORD) {
       // The rare words: as strings, the way words were done one by one.
       const first = strings.length;
-      finishWord(text.slice(start, Math.min(i, start + MAX_WORD)), strings);
+      finishWord(cutWord(start, Math.min(i, start + MAX_WORD)), strings);
       for (let s = first; s < strings.length; s++) {
         if (n === starts.length) ({ starts, ends, hashes } = growCut());
         starts[n] = -1;
@@ -167,13 +201,48 @@ export function cutWords(text: string): number {
     if (i - start < 2 && (flags & DIGIT) === 0) continue;
     h = avalanche(h);
     // `hashtag#OpenAI`: the expression stops at '#', so the prefix shows up as its own word; skip it.
-    if (h === HASHTAG && i - start === 7 && text.startsWith('hashtag', start)) continue;
+    if (h === HASHTAG && i - start === 7 && cutWord(start, i) === 'hashtag') continue;
     if (n === starts.length) ({ starts, ends, hashes } = growCut());
     starts[n] = start;
     ends[n] = i;
     hashes[n++] = h;
   }
   return n;
+}
+
+/**
+ * Per UTF-16 code unit, what `foldText` makes of it when that is one code unit whatever its
+ * neighbours; NOT_ONE when it is not. Filled as units are met (UNKNOWN: not yet).
+ */
+const UNKNOWN = -2;
+const NOT_ONE = -1;
+const FOLDED = new Int32Array(0x10000).fill(UNKNOWN);
+
+/** What `foldText` makes of code unit `c` in any text (`FOLDED`), or -1. */
+function foldedUnit(c: number): number {
+  const f = FOLDED[c]!;
+  return f === UNKNOWN ? (FOLDED[c] = computeFolded(c)) : f;
+}
+
+function computeFolded(c: number): number {
+  const ch = String.fromCharCode(c);
+  if (c >= 0xd800 && c < 0xdc00) {
+    // A high surrogate: one for one when every character it starts folds to itself (emoji do).
+    for (let low = 0xdc00; low < 0xe000; low++) {
+      const pair = ch + String.fromCharCode(low);
+      if (foldText(pair) !== pair) return NOT_ONE;
+    }
+    return c;
+  }
+  // A low surrogate stays as it is, paired or not (its pair was checked by its high one).
+  if (c >= 0xdc00 && c < 0xe000) return c;
+  const f = foldText(ch);
+  if (f.length !== 1) return NOT_ONE;
+  // Lower case that depends on what comes before (Σ at the end of a word is ς).
+  if (('a' + ch).toLowerCase() !== 'a' + ch.toLowerCase()) return NOT_ONE;
+  // A combining mark kept by folding: NFD may reorder it with the marks around it.
+  if (('\u0345' + ch).normalize('NFD') !== '\u0345' + ch.normalize('NFD')) return NOT_ONE;
+  return f.charCodeAt(0);
 }
 
 function growCut(): typeof cut {
