@@ -3,7 +3,7 @@
 // shingle sets decides. The estimate only proposes; nothing below the threshold is reported.
 import { MemberBuckets } from './buckets';
 import { hashString } from './hash';
-import { shingleWords } from './tokenize';
+import { cut, foldAndCutWords } from './tokenize';
 
 export const SHINGLE = 5;
 const HASHES = 64;
@@ -30,7 +30,12 @@ const C = new Uint32Array(HASHES);
 
 /** Hashes of the text's 5-word shingles (a short text is one shingle). */
 export function shingles(text: string): Set<number> {
-  return new Set(sortedShingles(shingleWords(text)));
+  return new Set(textShingles(text));
+}
+
+/** `sortedShingles(allWords(text))` from the hashes the words are cut with: no string per word. */
+export function textShingles(text: string): Uint32Array {
+  return shinglesOfHashes(cut.hashes.subarray(0, foldAndCutWords(text)));
 }
 
 /**
@@ -383,7 +388,7 @@ export class NearDuplicates {
     if (sorted) return sorted;
     const text = textOf(id);
     if (text === undefined) return undefined;
-    sorted = sortedShingles(shingleWords(text));
+    sorted = textShingles(text);
     this.sortedShingles.set(id, sorted);
     return sorted;
   }

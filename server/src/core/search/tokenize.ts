@@ -280,8 +280,3 @@ export function withoutStopWords(words: readonly string[]): string[] {
 export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }
-
-/** Words for shingling (near-duplicate detection): every word, folded, stop words kept. */
-export function shingleWords(text: string): string[] {
-  return allWords(text);
-}
