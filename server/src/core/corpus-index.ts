@@ -11,7 +11,7 @@ import { foldKey } from './entities/fold';
 import { EntityRecognizer } from './entities/recognizer';
 import { extractFigures, sameQuantity, valueBucket, type FigureMention, type ScaleReason, type UnitFamily } from './figures/extract';
 import type { Language } from './figures/language';
-import type { Chunk, ChunkKind, Position, Range } from './model';
+import type { Chunk, ChunkDate, ChunkKind, Position, Range } from './model';
 import { articleDate, type TreeChunk } from './corpus-tree';
 import { contentSegments } from './index-text';
 import { own } from './own';
@@ -236,6 +236,13 @@ function getDouble(d: Int32Array, at: number): number {
   return f64[0]!;
 }
 
+/** `str` for a field that often repeats the previous message's: the same string is numbered once in a row. */
+function repeating(str: (s: string) => number): (s: string) => number {
+  let last: string | undefined;
+  let n = -1;
+  return (s) => (s === last ? n : (n = str((last = s))));
+}
+
 /** What the index keeps of one chunk. Pure: the same chunk always gives the same record. */
 export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecognizer, table?: LocalStrings): ChunkRecord {
   // The packed strings need no `own`: the index keeps its own copy of each (`CorpusIndex.pack`).
@@ -255,21 +262,32 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
   const entities = extractEntities(chunk, recognizer, segments);
   const figures = extractFigures(chunk, segments);
   const out: number[] = [chunk.messages.length, entities.length, figures.length];
+  // A message mostly repeats the one before's day, and often its sender and time: those are
+  // made and numbered again only when they change.
   const dates: string[] = [];
+  let date: ChunkDate | undefined;
+  let day = -1;
+  const time = repeating(str);
+  const sender = repeating(str);
   for (const m of chunk.messages) {
-    const day = `${m.date.year}-${pad(m.date.month)}-${pad(m.date.day)}`;
-    dates.push(day);
+    const d = m.date;
+    if (date === undefined || d.day !== date.day || d.month !== date.month || d.year !== date.year) {
+      const s = `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+      day = str(s);
+      dates.push(s);
+      date = d;
+    }
     const s = m.sender !== undefined ? m.senderRange! : undefined;
-    out.push(m.line, str(day), str(m.time), m.sender !== undefined ? str(m.sender) : -1, s?.start.character ?? 0, s?.end.character ?? 0, m.dateRange.start.character, m.dateRange.end.character);
+    out.push(m.line, day, time(m.time), m.sender !== undefined ? sender(m.sender) : -1, s?.start.character ?? 0, s?.end.character ?? 0, m.dateRange.start.character, m.dateRange.end.character);
   }
   const byLine = new Map<number, number[]>();
   for (const e of entities) {
-    out.push(str(e.entity), e.line, e.start, e.end, str(e.surface), str(e.form));
-    if (!e.entity.startsWith('e:') || recognizer.get(e.entity)?.kind === 'topic') continue;
-    const l = byLine.get(e.line) ?? [];
     const n = str(e.entity);
-    if (!l.includes(n)) l.push(n);
-    byLine.set(e.line, l);
+    out.push(n, e.line, e.start, e.end, str(e.surface), str(e.form));
+    if (!e.entity.startsWith('e:') || recognizer.get(e.entity)?.kind === 'topic') continue;
+    const l = byLine.get(e.line);
+    if (!l) byLine.set(e.line, [n]);
+    else if (!l.includes(n)) l.push(n);
   }
   let subject = HEAD + chunk.messages.length * MSG + entities.length * ENT + figures.length * FIG;
   const subjects: number[] = [];
@@ -301,7 +319,7 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
     ...(dates.length > 0 ? { firstDate: dates[0]!, lastDate: dates[dates.length - 1]! } : {}),
     ...(treeDate ? { treeDate } : {}),
     strings,
-    data: Int32Array.from(out),
+    data: new Int32Array(out),
   };
 }
 
