@@ -156,7 +156,7 @@ function tokens(seg: Segment, words: Uint8Array): number {
       c = text.charCodeAt(end);
     } while ((WORD_CHARS[c]! & GOES_ON) !== 0);
     const next = end < length ? c : NaN;
-    const before = text.charCodeAt(start - 1);
+    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
     // Most gaps are one space: no test.
     const plainSpace = start - prevEnd === 1 && before === 0x20;
     // `d’OpenAI`: the elision is no token; the word after it keeps the elision as its form.
