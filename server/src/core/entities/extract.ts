@@ -201,6 +201,10 @@ function tokens(seg: Segment, words: Uint8Array): number {
   return count;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** A token's word, cut once. */
 function wordOf(text: string, t: Token): string {
   return t.text === '' ? (t.text = text.slice(t.start, t.end)) : t.text;
@@ -278,7 +282,8 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer, segm
         const surface = text.slice(t0.start, last.end);
         const single = j - i === 1;
         const key = single ? foldedOf(text, t0) : foldWord(surface);
-        if (!/^\d/.test(key)) {
+        // Not a number (`2025`, `3M`): a key that starts with a digit names nothing.
+        if (!isDigit(key.charCodeAt(0))) {
           if (!t0.initial && single) midSentence.add(key);
           candidates.push({ mention: { entity: `n:${key}`, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form }, initialSingle: t0.initial && single && t0.form === 'plain' });
         }
@@ -291,5 +296,27 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer, segm
   // A hostile 200 000-character line leaves no tens of thousands of tokens behind.
   if (TOKENS.length > 4096) TOKENS.length = 4096;
   const names = candidates.filter((c) => !c.initialSingle || midSentence.has(c.mention.entity.slice(2))).map((c) => c.mention);
-  return [...known, ...names].sort((a, b) => a.line - b.line || a.start - b.start);
+  return inReadingOrder(known, names);
+}
+
+/** Two lists of mentions in reading order as one: merged, as both are in that order already (and no two start at the same place). */
+function inReadingOrder(a: EntityMention[], b: EntityMention[]): EntityMention[] {
+  if (b.length === 0) return a;
+  const out: EntityMention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (y.line < x.line || (y.line === x.line && y.start < x.start)) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
