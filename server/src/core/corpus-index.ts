@@ -226,9 +226,10 @@ const F_APPROXIMATE_TRUE = 32;
 // A double as two int32 words, bit for bit (-0, NaN and all).
 const f64 = new Float64Array(1);
 const i32 = new Int32Array(f64.buffer);
-function putDouble(out: number[], v: number): void {
+function putDouble(d: Int32Array, at: number, v: number): void {
   f64[0] = v;
-  out.push(i32[0]!, i32[1]!);
+  d[at] = i32[0]!;
+  d[at + 1] = i32[1]!;
 }
 function getDouble(d: Int32Array, at: number): number {
   i32[0] = d[at]!;
@@ -261,7 +262,24 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
   const segments = contentSegments(chunk);
   const entities = extractEntities(chunk, recognizer, segments);
   const figures = extractFigures(chunk, segments);
-  const out: number[] = [chunk.messages.length, entities.length, figures.length];
+  // Known entities (topics aside) by line, each once in order of first mention: what a figure
+  // on that line is about. Counted first, so `data` is made at its size and written in place.
+  const byLine = new Map<number, string[]>();
+  for (const e of entities) {
+    if (!e.entity.startsWith('e:') || recognizer.get(e.entity)?.kind === 'topic') continue;
+    const l = byLine.get(e.line);
+    if (!l) byLine.set(e.line, [e.entity]);
+    else if (!l.includes(e.entity)) l.push(e.entity);
+  }
+  let subject = HEAD + chunk.messages.length * MSG + entities.length * ENT + figures.length * FIG;
+  let size = subject;
+  for (const f of figures) size += byLine.get(f.line)?.length ?? 0;
+  const data = new Int32Array(size);
+  data[0] = chunk.messages.length;
+  data[1] = entities.length;
+  data[2] = figures.length;
+  // Fields left unwritten below are absent ones, 0 as the array starts.
+  let at = HEAD;
   // A message mostly repeats the one before's day, and often its sender and time: those are
   // made and numbered again only when they change.
   const dates: string[] = [];
@@ -277,34 +295,53 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
       dates.push(s);
       date = d;
     }
-    const s = m.sender !== undefined ? m.senderRange! : undefined;
-    out.push(m.line, day, time(m.time), m.sender !== undefined ? sender(m.sender) : -1, s?.start.character ?? 0, s?.end.character ?? 0, m.dateRange.start.character, m.dateRange.end.character);
+    data[at] = m.line;
+    data[at + 1] = day;
+    data[at + 2] = time(m.time);
+    if (m.sender !== undefined) {
+      data[at + 3] = sender(m.sender);
+      data[at + 4] = m.senderRange!.start.character;
+      data[at + 5] = m.senderRange!.end.character;
+    } else data[at + 3] = -1;
+    data[at + 6] = m.dateRange.start.character;
+    data[at + 7] = m.dateRange.end.character;
+    at += MSG;
   }
-  const byLine = new Map<number, number[]>();
   for (const e of entities) {
-    const n = str(e.entity);
-    out.push(n, e.line, e.start, e.end, str(e.surface), str(e.form));
-    if (!e.entity.startsWith('e:') || recognizer.get(e.entity)?.kind === 'topic') continue;
-    const l = byLine.get(e.line);
-    if (!l) byLine.set(e.line, [n]);
-    else if (!l.includes(n)) l.push(n);
+    data[at] = str(e.entity);
+    data[at + 1] = e.line;
+    data[at + 2] = e.start;
+    data[at + 3] = e.end;
+    data[at + 4] = str(e.surface);
+    data[at + 5] = str(e.form);
+    at += ENT;
   }
-  let subject = HEAD + chunk.messages.length * MSG + entities.length * ENT + figures.length * FIG;
-  const subjects: number[] = [];
   for (const f of figures) {
-    const of = byLine.get(f.line) ?? [];
-    out.push(f.line, f.start, f.end, str(f.surface));
-    putDouble(out, f.value);
-    const flags = (f.scale ? F_SCALE : 0) | (f.scale?.alternative !== undefined ? F_ALTERNATIVE : 0) | (f.inRange !== undefined ? F_IN_RANGE | (f.inRange ? F_IN_RANGE_TRUE : 0) : 0) | (f.approximate !== undefined ? F_APPROXIMATE | (f.approximate ? F_APPROXIMATE_TRUE : 0) : 0);
-    out.push(str(f.family), str(f.unit), str(f.language), flags, f.scale ? str(f.scale.word) : -1);
-    putDouble(out, f.scale?.multiplier ?? 0);
-    out.push(f.scale ? str(f.scale.reason) : -1);
-    putDouble(out, f.scale?.alternative ?? 0);
-    out.push(subject, of.length);
-    subject += of.length;
-    subjects.push(...of);
+    data[at] = f.line;
+    data[at + 1] = f.start;
+    data[at + 2] = f.end;
+    data[at + 3] = str(f.surface);
+    putDouble(data, at + 4, f.value);
+    data[at + 6] = str(f.family);
+    data[at + 7] = str(f.unit);
+    data[at + 8] = str(f.language);
+    data[at + 9] = (f.scale ? F_SCALE : 0) | (f.scale?.alternative !== undefined ? F_ALTERNATIVE : 0) | (f.inRange !== undefined ? F_IN_RANGE | (f.inRange ? F_IN_RANGE_TRUE : 0) : 0) | (f.approximate !== undefined ? F_APPROXIMATE | (f.approximate ? F_APPROXIMATE_TRUE : 0) : 0);
+    if (f.scale) {
+      data[at + 10] = str(f.scale.word);
+      putDouble(data, at + 11, f.scale.multiplier);
+      data[at + 13] = str(f.scale.reason);
+      putDouble(data, at + 14, f.scale.alternative ?? 0);
+    } else {
+      data[at + 10] = -1;
+      data[at + 13] = -1;
+    }
+    const of = byLine.get(f.line);
+    data[at + 16] = subject;
+    data[at + 17] = of?.length ?? 0;
+    // Numbered already, as the mentions' entities.
+    if (of) for (const entity of of) data[subject++] = str(entity);
+    at += FIG;
   }
-  for (const n of subjects) out.push(n);
   const articleMonth = chunk.articleDate ? `${chunk.articleDate.year}-${pad(chunk.articleDate.month)}` : undefined;
   if (articleMonth) dates.push(articleMonth);
   dates.sort();
@@ -319,7 +356,7 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
     ...(dates.length > 0 ? { firstDate: dates[0]!, lastDate: dates[dates.length - 1]! } : {}),
     ...(treeDate ? { treeDate } : {}),
     strings,
-    data: new Int32Array(out),
+    data,
   };
 }
 
