@@ -233,7 +233,7 @@ const HITS: number[] = [];
  */
 export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer, segments: readonly Segment[] = contentSegments(chunk)): EntityMention[] {
   const known: EntityMention[] = [];
-  const candidates: { mention: EntityMention; initialSingle: boolean }[] = [];
+  const candidates: { mention: EntityMention; key: string; initialSingle: boolean }[] = [];
   const midSentence = new Set<string>();
   for (const seg of segments) {
     const length = tokens(seg, recognizer.words);
@@ -258,8 +258,8 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer, segm
       for (let h = hits - 1; h >= 0; h--) {
         const n = HITS[h]!;
         const last = toks[i + n - 1]!;
-        const surface = text.slice(t0.start, last.end);
-        // A one-word surface is folded already; foldWord caches names of several words, which repeat.
+        // A one-word surface is cut and folded already; foldWord caches names of several words, which repeat.
+        const surface = n === 1 ? wordOf(text, t0) : text.slice(t0.start, last.end);
         const entity = recognizer.match(n === 1 ? foldedOf(text, t0) : foldWord(surface), surface, t0.form === 'hashtag');
         if (entity) {
           known.push({ entity: entity.id, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form });
@@ -279,13 +279,14 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer, segm
           if (!t.joined || t.form !== 'plain' || !isCapitalised(text, t) || (t.first && recognizer.match(foldedOf(text, t), t.text, false))) break;
         }
         const last = toks[j - 1]!;
-        const surface = text.slice(t0.start, last.end);
         const single = j - i === 1;
+        // One word: cut already, by isCapitalised.
+        const surface = single ? wordOf(text, t0) : text.slice(t0.start, last.end);
         const key = single ? foldedOf(text, t0) : foldWord(surface);
         // Not a number (`2025`, `3M`): a key that starts with a digit names nothing.
         if (!isDigit(key.charCodeAt(0))) {
           if (!t0.initial && single) midSentence.add(key);
-          candidates.push({ mention: { entity: `n:${key}`, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form }, initialSingle: t0.initial && single && t0.form === 'plain' });
+          candidates.push({ mention: { entity: `n:${key}`, line: seg.line, start: t0.start, end: last.end, surface, form: t0.form }, key, initialSingle: t0.initial && single && t0.form === 'plain' });
         }
         i = j;
         continue;
@@ -295,7 +296,7 @@ export function extractEntities(chunk: Chunk, recognizer: EntityRecognizer, segm
   }
   // A hostile 200 000-character line leaves no tens of thousands of tokens behind.
   if (TOKENS.length > 4096) TOKENS.length = 4096;
-  const names = candidates.filter((c) => !c.initialSingle || midSentence.has(c.mention.entity.slice(2))).map((c) => c.mention);
+  const names = candidates.filter((c) => !c.initialSingle || midSentence.has(c.key)).map((c) => c.mention);
   return inReadingOrder(known, names);
 }
 
