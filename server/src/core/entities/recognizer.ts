@@ -26,6 +26,19 @@ interface AliasRule {
 const UPPER_START = /^\p{Lu}/u;
 const NOT_LETTER = /[^\p{L}]/gu;
 
+/** Whether a code unit of the BMP is a capital letter (`\p{Lu}`): 0 not known yet, 1 yes, 2 no. */
+const UPPER = new Uint8Array(0x10000);
+
+/** `UPPER_START.test(s)`, the pattern run once per first code unit, not once per mention. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  // Empty, or a surrogate (a code point past the BMP): the pattern decides.
+  if (!(c < 0xd800 || c > 0xdfff)) return UPPER_START.test(s);
+  let k = UPPER[c]!;
+  if (k === 0) UPPER[c] = k = UPPER_START.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
 /** Bits of `EntityRecognizer.lookup`. */
 export const ALIAS = 1;
 export const PREFIX = 2;
@@ -99,7 +112,7 @@ export class EntityRecognizer {
     if (rule.acronym) {
       const letters = surface.replace(NOT_LETTER, '');
       if (letters !== letters.toUpperCase()) return undefined;
-    } else if (rule.capitalised && !hashtag && !UPPER_START.test(surface)) return undefined;
+    } else if (rule.capitalised && !hashtag && !startsUpper(surface)) return undefined;
     return rule.entity;
   }
 
