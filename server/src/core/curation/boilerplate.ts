@@ -28,6 +28,8 @@ const MONTHS = TWEET_MONTHS.join('|');
 const ATTRIBUTION = new RegExp(`[—–]\\s{0,3}[^()—–\\n]{1,60}?\\s{0,3}\\(@\\w{1,15}\\)\\s{1,3}(?:${MONTHS})\\s{1,3}\\d{1,2},?\\s{1,3}\\d{4}\\s*$`, 'iu');
 const PIC = /\bpic\.twitter\.com\/\w+/gi;
 const SHORT_LINK = /\bhttps?:\/\/t\.co\/\w+/gi;
+/** A signature's dash: one test, where `includes` scans a line of accented text twice (and slowly). */
+const DASH = /[—–]/;
 
 /** `start` moved back over the whitespace before it. */
 function withSpacesBefore(line: string, start: number): number {
@@ -40,6 +42,9 @@ export function stripBullet(line: string): { text: string; bullet: boolean } {
   const m = BULLET.exec(t);
   return m ? { text: t.slice(m[0].length).trim(), bullet: true } : { text: t, bullet: false };
 }
+
+/** What `findBoilerplate` keeps for a line it never reads (not a continuation line). */
+const NOT_READ = { text: '', bullet: false } as const;
 
 const words = (s: string) => (s.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
 /** A language's name, maybe with a note in brackets (`Deutsch (Deutschland)`); never a long line. */
@@ -101,7 +106,8 @@ export function findBoilerplate(chunk: Chunk, customPatterns: readonly string[] 
   const n = chunk.lines.length;
   const eligible: boolean[] = new Array(n).fill(false);
   for (const cl of chunk.contentLines) eligible[cl.line] = cl.kind === 'continuation';
-  const text = chunk.lines.map((l) => stripBullet(l));
+  // Only eligible lines are read (every use of `text` is behind `eligible`).
+  const text = chunk.lines.map((l, i) => (eligible[i] ? stripBullet(l) : NOT_READ));
   const kind: (BoilerplateKind | undefined)[] = text.map((t, i) => (eligible[i] ? classifyText(t.text, custom) : undefined));
   const nonBlank = (i: number) => eligible[i] === true && text[i]!.text !== '';
 
@@ -171,7 +177,7 @@ export function findTweetResidue(chunk: Chunk, skipLines: ReadonlySet<number>): 
     const line = cl.text;
     // Both links hold a `/`, a signature a dash: most lines hold neither.
     const slash = line.includes('/');
-    const dash = line.includes('—') || line.includes('–');
+    const dash = DASH.test(line);
     if (!slash && !dash) continue;
     const spans: [number, number][] = [];
     if (slash) for (const re of [PIC, SHORT_LINK]) for (const m of line.matchAll(re)) spans.push([withSpacesBefore(line, m.index), m.index + m[0].length]);
