@@ -20,12 +20,14 @@ export const artifactHashtag: Rule = {
       }
     }
     const all = found.map((f) => ({ range: range(f.line, f.start, f.line, f.start + 'hashtag'.length), newText: '' }));
+    // One title for every finding's "rewrite all", made once.
+    const allTitle = found.length > 1 ? t('Rewrite all {0} "hashtag#" in this chunk', found.length) : undefined;
     return found.map((f): RuleFinding => ({
       message: t('Copy artifact: "hashtag#{0}" is LinkedIn\'s rendering of "#{0}".', f.tag),
       range: range(f.line, f.start, f.line, f.end),
       fixes: [
         { title: t('Rewrite as #{0}', f.tag), edits: [{ range: range(f.line, f.start, f.line, f.start + 'hashtag'.length), newText: '' }], isPreferred: true },
-        ...(found.length > 1 ? [{ title: t('Rewrite all {0} "hashtag#" in this chunk', found.length), edits: all }] : []),
+        ...(allTitle !== undefined ? [{ title: allTitle, edits: all }] : []),
       ],
     }));
   },
