@@ -6,6 +6,12 @@ import { t } from '../l10n';
 
 const fold = (s: string) => s.trim().toLowerCase();
 const DELETED = new Set(DELETED_MESSAGES.map(fold));
+/** Lower-casing never shortens a text: a message longer than every deleted-message line is none (not folded). */
+const DELETED_LONGEST = Math.max(...[...DELETED].map((d) => d.length));
+const isDeleted = (text: string) => {
+  const trimmed = text.trim();
+  return trimmed.length <= DELETED_LONGEST && DELETED.has(trimmed.toLowerCase());
+};
 /** Every edited marker is bracketed: a line without `<` holds none. */
 const BRACKETED = EDITED_MARKERS.every((m) => m.startsWith('<'));
 
@@ -17,7 +23,7 @@ export const artifactEdited: Rule = {
   check({ chunk }) {
     const out: RuleFinding[] = [];
     for (const m of chunk.messages) {
-      if (m.sender !== undefined && DELETED.has(fold(m.text)) && m.endLine === m.line) {
+      if (m.sender !== undefined && m.endLine === m.line && isDeleted(m.text)) {
         const r = wholeLinesRange(chunk, m.line, m.line);
         out.push({
           message: t('Deleted message: "{0}" carries no content.', m.text.trim()),
