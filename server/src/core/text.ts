@@ -77,6 +77,8 @@ export interface SplitText {
 export function splitLines(text: string): SplitText {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const body = hasBom ? text.slice(1) : text;
+  // Most files break lines with \n alone: then a split on that one character does.
+  if (!body.includes('\r')) return { lines: body.split('\n'), eol: '\n', hasBom };
   const firstBreak = body.search(/\r\n|\n|\r/);
   const eol = firstBreak >= 0 && body.startsWith('\r\n', firstBreak) ? '\r\n' : '\n';
   return { lines: body.split(/\r\n|\n|\r/), eol, hasBom };
