@@ -24,5 +24,6 @@ export interface Rule {
   readonly defaultSeverity: Severity;
   /** One line, shown in rule lists (README, SARIF). */
   readonly summary: string;
+  /** Fresh objects each call: the engine adds the code and the severity to them. */
   check(ctx: RuleContext): RuleFinding[];
 }
