@@ -2,7 +2,9 @@ import { range } from '../parse';
 import type { Rule, RuleFinding } from './rule';
 import { t } from '../l10n';
 
-const HASHTAG = /\bhashtag#(?=[\p{L}\p{N}_])/giu;
+// `(?<!\w)` where `\b` would do the same (a match starts with a word character): V8 runs the `\b`
+// of an `iu` pattern about three times slower.
+const HASHTAG = /(?<!\w)hashtag#(?=[\p{L}\p{N}_])/giu;
 
 /** `hashtag#OpenAI`: how LinkedIn's hashtags come out of a copy; the text meant `#OpenAI`. */
 export const artifactHashtag: Rule = {
