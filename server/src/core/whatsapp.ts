@@ -18,7 +18,9 @@ export interface DatedLine {
 }
 
 const SPACE = '[ \\u00A0\\u202F]';
-const DATE = '(\\d{1,2})(?<sep>[/.])(\\d{1,2})\\k<sep>(\\d{4}|\\d{2})';
+// The separator is group 3 in both forms (after the optional LRM and the day): a numbered group,
+// not a named one, spares exec a `groups` object on every dated line.
+const DATE = '(\\d{1,2})([/.])(\\d{1,2})\\3(\\d{4}|\\d{2})';
 const TIME = `(\\d{1,2}):(\\d{2})(?::(\\d{2}))?(?:${SPACE}?([AaPp])\\.?\\s?[Mm]\\.?)?`;
 const ANDROID = new RegExp(`^(\\u200E?)${DATE},?${SPACE}${TIME}${SPACE}-${SPACE}`);
 const IOS = new RegExp(`^(\\u200E?)\\[${DATE},?${SPACE}${TIME}\\]${SPACE}`);
