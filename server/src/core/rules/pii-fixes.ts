@@ -5,12 +5,14 @@ import { findPii, formatPlaceholder, replacementFor, type PiiKind } from '../cur
 import { t } from '../l10n';
 
 export function piiFindings({ chunk, config }: RuleContext, kind: PiiKind, what: (asSender: boolean) => string): RuleFinding[] {
+  const matches = findPii(chunk).filter((m) => m.kind === kind);
+  if (matches.length === 0) return [];
   // A chunk's matches share two messages and a mark or two: each is made once, not per match
   // (and packFindings then meets the same string again, not an equal one).
   const message = once((asSender: boolean) => t('Personal data: {0}. Redact or pseudonymise it before the corpus is used for retrieval or training.', what(asSender)));
   const mark = once((pseudonymKind: PiiKind) => replacementFor({ kind }, formatPlaceholder(config.placeholder, pseudonymKind)));
   const title = once((mark: string) => t('Redact as {0}', mark));
-  return findPii(chunk).filter((m) => m.kind === kind).map((m) => {
+  return matches.map((m) => {
     const newText = mark(m.pseudonymKind);
     return {
       message: message(m.asSender),
