@@ -203,7 +203,7 @@ function range(line: number, start: number, end: number): Range {
 // figures and the figures' subjects. Fields marked (s) are string numbers: into the record's
 // `strings` as built, into the index's string table once applied. -1: absent.
 const HEAD = 3;
-/** line, day (s), time (s), sender (s), sender start and end, date start and end. */
+/** line, day (s), time (`packTime`), sender (s), sender start and end, date start and end. */
 const MSG = 8;
 /** entity (s), line, start, end, surface (s), form (s). */
 const ENT = 6;
@@ -213,7 +213,7 @@ const ENT = 6;
  */
 const FIG = 18;
 /** Offsets of the (s) fields in each layout, which `pack` maps to the index's numbers. */
-const MSG_STRINGS = [1, 2, 3];
+const MSG_STRINGS = [1, 3];
 const ENT_STRINGS = [0, 4, 5];
 const FIG_STRINGS = [3, 6, 7, 8, 10, 13];
 const F_SCALE = 1;
@@ -235,6 +235,40 @@ function getDouble(d: Int32Array, at: number): number {
   i32[0] = d[at]!;
   i32[1] = d[at + 1]!;
   return f64[0]!;
+}
+
+const MINUTES_A_DAY = 24 * 60;
+
+/** The value of two ASCII digits at `i`, or NaN. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 0x30;
+  const b = s.charCodeAt(i + 1) - 0x30;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
+/**
+ * A message's time as a number of `data`, not a string to make, number and send per message:
+ * `hh:mm` (as whatsapp.ts writes it) as minutes of the day, `hh:mm:ss` as MINUTES_A_DAY +
+ * seconds of the day. A time of any other shape (none the parser makes) keeps its string, as
+ * -1 - its string number (`str`).
+ */
+function packTime(time: string, str: (s: string) => number): number {
+  const hours = twoDigits(time, 0);
+  const minutes = twoDigits(time, 3);
+  if (hours < 24 && minutes < 60 && time.charCodeAt(2) === 0x3a) {
+    if (time.length === 5) return hours * 60 + minutes;
+    const seconds = twoDigits(time, 6);
+    if (time.length === 8 && seconds < 60 && time.charCodeAt(5) === 0x3a) return MINUTES_A_DAY + (hours * 60 + minutes) * 60 + seconds;
+  }
+  return -1 - str(time);
+}
+
+/** The time `packTime` packed, as it was written; `strings`: the index's. */
+function timeOf(t: number, strings: readonly string[]): string {
+  if (t < 0) return strings[-1 - t]!;
+  if (t < MINUTES_A_DAY) return `${pad(Math.floor(t / 60))}:${pad(t % 60)}`;
+  const s = t - MINUTES_A_DAY;
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;
 }
 
 /** `str` for a field that often repeats the previous message's: the same string is numbered once in a row. */
@@ -280,12 +314,11 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
   data[2] = figures.length;
   // Fields left unwritten below are absent ones, 0 as the array starts.
   let at = HEAD;
-  // A message mostly repeats the one before's day, and often its sender and time: those are
-  // made and numbered again only when they change.
+  // A message mostly repeats the one before's day, and often its sender: those are made and
+  // numbered again only when they change.
   const dates: string[] = [];
   let date: ChunkDate | undefined;
   let day = -1;
-  const time = repeating(str);
   const sender = repeating(str);
   for (const m of chunk.messages) {
     const d = m.date;
@@ -297,7 +330,7 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
     }
     data[at] = m.line;
     data[at + 1] = day;
-    data[at + 2] = time(m.time);
+    data[at + 2] = packTime(m.time, str);
     if (m.sender !== undefined) {
       data[at + 3] = sender(m.sender);
       data[at + 4] = m.senderRange!.start.character;
@@ -407,7 +440,7 @@ export class CorpusIndex implements RelatedSignals {
   readonly recognizer: EntityRecognizer;
   private readonly records = new Map<string, Stored>();
   /**
-   * Senders, days, times, surfaces, entity keys…: one owned copy each, and its number, which the
+   * Senders, days, surfaces, entity keys…: one owned copy each, and its number, which the
    * packed records and the maps below use. Never shrinks: it holds each distinct string seen.
    */
   private readonly strings: string[] = [];
@@ -513,7 +546,11 @@ export class CorpusIndex implements RelatedSignals {
     const fields = (at: number, offsets: readonly number[]) => {
       for (let k = 0; k < offsets.length; k++) d[at + offsets[k]!] = to(d[at + offsets[k]!]!);
     };
-    for (let i = 0; i < messages; i++, at += MSG) fields(at, MSG_STRINGS);
+    for (let i = 0; i < messages; i++, at += MSG) {
+      fields(at, MSG_STRINGS);
+      // A time kept as a string (packTime).
+      if (d[at + 2]! < 0) d[at + 2] = -1 - map[-1 - d[at + 2]!]!;
+    }
     for (let i = 0; i < entities; i++, at += ENT) fields(at, ENT_STRINGS);
     for (let i = 0; i < figures; i++, at += FIG) fields(at, FIG_STRINGS);
     for (; at < d.length; at++) d[at] = map[d[at]!]!;
@@ -613,7 +650,7 @@ export class CorpusIndex implements RelatedSignals {
     return {
       line: d[at]!,
       day: this.strings[d[at + 1]!]!,
-      time: this.strings[d[at + 2]!]!,
+      time: timeOf(d[at + 2]!, this.strings),
       ...(sender >= 0 ? { sender: this.strings[sender]!, senderRange: range(d[at]!, d[at + 4]!, d[at + 5]!) } : {}),
       dateRange: range(d[at]!, d[at + 6]!, d[at + 7]!),
     };
@@ -843,7 +880,7 @@ export class CorpusIndex implements RelatedSignals {
   private messagesOf(rec: Stored, sender: number): { line: number; day: string; time: string; at: number }[] {
     const d = rec.data;
     const out: { line: number; day: string; time: string; at: number }[] = [];
-    for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) if (d[at + 3] === sender) out.push({ line: d[at]!, day: this.strings[d[at + 1]!]!, time: this.strings[d[at + 2]!]!, at });
+    for (let i = 0, at = HEAD; i < rec.messageCount; i++, at += MSG) if (d[at + 3] === sender) out.push({ line: d[at]!, day: this.strings[d[at + 1]!]!, time: timeOf(d[at + 2]!, this.strings), at });
     return out;
   }
 

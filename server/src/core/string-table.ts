@@ -1,5 +1,5 @@
 // A record's strings across threads by number, as search terms are (search/term-table.ts): a
-// worker numbers the senders, days, times, entity keys, surfaces and units it meets in its own
+// worker numbers the senders, days, entity keys, surfaces and units it meets in its own
 // table and sends each new one once; the main thread maps the worker's numbers onto the index's.
 // A record then crosses threads as typed arrays and a few fresh strings (a generated chunk's
 // record holds about 80 strings: cloned, received and looked up one by one before).

@@ -93,6 +93,26 @@ describe('packed index records', () => {
     assert.throws(() => there.applyRecord(id, p.record), /stringTranslator/);
   });
 
+  it('give back each message\'s time as written, with or without seconds, and a time of another shape as it is', () => {
+    const id = 'file:///corpus/times.txt';
+    const chunk = parseChunk(id, '22/01/2025, 00:00 - Nadia: a\n[22/01/2025, 23:59:59] Karim: b\n22/01/2025, 9:05 PM - Nadia: c\n[22/01/2025, 07:00:00] Karim: d\n');
+    assert.deepEqual(chunk.messages.map((m) => m.time), ['00:00', '23:59:59', '21:05', '07:00:00']);
+    // The parser makes none of these; a chunk made by hand may.
+    const odd = ['24:00', '08:60', '08:04:60', '8:04', '08:04 ', 'midi'];
+    const byHand = { ...chunk, messages: odd.map((time, i) => ({ ...chunk.messages[i % 4]!, time })) };
+    for (const [c, times] of [[chunk, chunk.messages.map((m) => m.time)], [byHand, odd]] as const) {
+      const here = new CorpusIndex(recognizer);
+      here.apply(id, c);
+      assert.deepEqual(here.record(id)!.messages.map((m) => m.time), times);
+      const there = new CorpusIndex(recognizer);
+      const table = new LocalStrings();
+      const built = buildRecord(id, c, recognizer, table);
+      const taken = table.take();
+      there.applyRecord(id, { ...built, strings: taken.fresh, firstFresh: taken.firstFresh, numbering: there.stringTranslator().receive(taken.fresh, taken.firstFresh) });
+      assert.deepEqual(there.record(id)!.messages.map((m) => m.time), times);
+    }
+  });
+
   it('send the strings of a document that was never sent with the next, and refuse numbers out of order', () => {
     const table = new LocalStrings();
     const index = new CorpusIndex(recognizer);
