@@ -134,11 +134,16 @@ function tokens(seg: Segment, words: Uint8Array): number {
   // Whether the previous word is the last token.
   let follows = false;
   let start = seg.start;
+  // The code unit at `start` and the one before it: the next word's start (`nextWordStart`),
+  // its end (`wordEnd`), and the hash of its folded characters on the way (see fold.ts) read
+  // each code unit once, the ones around a word included.
+  let c = start < length ? text.charCodeAt(start) : 0;
+  let before = start > 0 ? text.charCodeAt(start - 1) : -1;
   for (;;) {
-    // The next word's start (`nextWordStart`), its end (`wordEnd`), and the hash of its folded
-    // characters on the way (see fold.ts), each code unit read once.
-    let c = 0;
-    while (start < length && (WORD_CHARS[(c = text.charCodeAt(start))]! & START) === 0) start++;
+    while (start < length && (WORD_CHARS[c]! & START) === 0) {
+      before = c;
+      if (++start < length) c = text.charCodeAt(start);
+    }
     if (start >= length) break;
     const cap = capital(c);
     let end = start;
@@ -156,7 +161,6 @@ function tokens(seg: Segment, words: Uint8Array): number {
       c = text.charCodeAt(end);
     } while ((WORD_CHARS[c]! & GOES_ON) !== 0);
     const next = end < length ? c : NaN;
-    const before = start > 0 ? text.charCodeAt(start - 1) : -1;
     // Most gaps are one space: no test.
     const plainSpace = start - prevEnd === 1 && before === 0x20;
     // `d’OpenAI`: the elision is no token; the word after it keeps the elision as its form.
