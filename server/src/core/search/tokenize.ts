@@ -129,7 +129,7 @@ export function cutWords(folded: string): number {
 }
 
 /**
- * `cutWords(foldText(text))`, folding the characters as they are read (`foldedUnit`) instead of
+ * `cutWords(foldText(text))`, folding the characters as they are read (`FOLDED_UNITS`) instead of
  * the whole text first: no folded copy of the text is made. A text with a character that does
  * not fold to one code unit whatever its neighbours (a combining accent, Σ, Hangul…) is folded
  * whole first, as before.
@@ -147,11 +147,14 @@ function cutText(text: string, fold: boolean): number {
   if (chars.length < len) chars = cut.chars = new Uint16Array(Math.max(len, 2 * chars.length));
   const strings = cut.strings;
   strings.length = 0;
+  // What each code unit is read as: itself, or folded, with its class (see UNITS).
+  const units = fold ? FOLDED_UNITS : UNITS;
   let i = 0;
   while (i < len) {
-    let c = fold ? foldedUnit(text.charCodeAt(i)) : text.charCodeAt(i);
-    if (c < 0) return -1;
-    let k = CLASS[c]!;
+    let u = unitAt(units, text, i);
+    if (u < 0) return -1;
+    let c = u & 0xffff;
+    let k = u >>> 16;
     if ((k & WORD) === 0) {
       i++;
       continue;
@@ -167,19 +170,20 @@ function cutText(text: string, fold: boolean): number {
         flags |= k;
         chars[i++] = c;
         if (i === len) break;
-        c = fold ? foldedUnit(text.charCodeAt(i)) : text.charCodeAt(i);
-        if (c < 0) return -1;
-        k = CLASS[c]!;
+        u = unitAt(units, text, i);
+        if (u < 0) return -1;
+        c = u & 0xffff;
+        k = u >>> 16;
       } while ((k & run) !== 0);
       if (i + 1 < len && (k & APOSTROPHE) !== 0) {
-        const next = fold ? foldedUnit(text.charCodeAt(i + 1)) : text.charCodeAt(i + 1);
+        const next = unitAt(units, text, i + 1);
         if (next < 0) return -1;
-        if ((CLASS[next]! & AFTER_APOSTROPHE) !== 0) {
+        if (((next >>> 16) & AFTER_APOSTROPHE) !== 0) {
           h = Math.imul(h ^ c, FNV_PRIME);
           flags |= k;
           chars[i++] = c;
-          c = next;
-          k = CLASS[c]!;
+          c = next & 0xffff;
+          k = next >>> 16;
           run = AFTER_APOSTROPHE;
           continue;
         }
@@ -211,17 +215,23 @@ function cutText(text: string, fold: boolean): number {
 }
 
 /**
- * Per UTF-16 code unit, what `foldText` makes of it when that is one code unit whatever its
- * neighbours; NOT_ONE when it is not. Filled as units are met (UNKNOWN: not yet).
+ * Per UTF-16 code unit, what cutting reads, one number: the unit (low 16 bits) and its `CLASS`
+ * (above them). UNITS, for folded text, has every unit as itself; FOLDED_UNITS has what
+ * `foldText` makes of a unit when that is one code unit whatever its neighbours, NOT_ONE when
+ * it is not, and is filled as units are met (UNKNOWN: not yet). One table read a character.
  */
 const UNKNOWN = -2;
 const NOT_ONE = -1;
-const FOLDED = new Int32Array(0x10000).fill(UNKNOWN);
+const UNITS = Int32Array.from({ length: 0x10000 }, (_, c) => c | (CLASS[c]! << 16));
+const FOLDED_UNITS = new Int32Array(0x10000).fill(UNKNOWN);
 
-/** What `foldText` makes of code unit `c` in any text (`FOLDED`), or -1. */
-function foldedUnit(c: number): number {
-  const f = FOLDED[c]!;
-  return f === UNKNOWN ? (FOLDED[c] = computeFolded(c)) : f;
+/** What cutting reads at `i` of `text`, by `units` (UNITS or FOLDED_UNITS), or NOT_ONE. */
+function unitAt(units: Int32Array, text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const u = units[c]!;
+  if (u !== UNKNOWN) return u;
+  const f = computeFolded(c);
+  return (units[c] = f < 0 ? NOT_ONE : f | (CLASS[f]! << 16));
 }
 
 function computeFolded(c: number): number {
