@@ -1,9 +1,9 @@
 // Search, related chunks and the corpus-level findings (overlap, duplicate) over every chunk.
 // The structures hold no chunk text: previews and duplicate checks ask `chunkOf` for it.
-import type { Chunk, Finding, Range, Severity } from '../model';
+import type { Chunk, ChunkDate, Finding, Range, Severity } from '../model';
 import { chunkName } from '../chunk-name';
 import { t } from '../l10n';
-import { formatDate } from '../whatsapp';
+import { compareDates, formatDate } from '../whatsapp';
 import { InvertedIndex, termBag, type TermBag, type TermIds } from './inverted-index';
 import { TermTranslator, type LocalTermTable, type LocalTerms } from './term-table';
 import { bandKeys, distinctShingles, NearDuplicates, sortedShingles } from './near-duplicates';
@@ -70,9 +70,12 @@ export interface SearchDigest {
 export function searchDigest(chunk: Chunk, table?: LocalTermTable): SearchDigest {
   const senders = new Set<string>();
   const days = new Set<string>();
+  let day: ChunkDate | undefined;
   for (const m of chunk.messages) {
     if (m.sender !== undefined) senders.add(m.sender);
-    days.add(formatDate(m.date));
+    // Messages come in runs of one day: a day is written out once a run, not once a message.
+    if (day === undefined || compareDates(m.date, day) !== 0) days.add(formatDate(m.date));
+    day = m.date;
   }
   const lines = edges(chunk);
   if (!table) {
