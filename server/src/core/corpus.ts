@@ -358,6 +358,7 @@ export class Corpus {
     // requests answer from what is indexed so far.
     const chunks = files.filter((id, i) => opens[i] !== undefined && this.isChunk(id));
     done += files.length - chunks.length;
+    this.search.reserve(this.search.size + chunks.length);
     if (this.options.workers && this.options.workers.size > 0 && chunks.length >= (this.options.workers.minFiles ?? 400)) {
       await this.scanInWorkers(chunks, this.options.workers, log, () => onProgress?.(++done, files.length * 2), yieldNow, signal);
       return;

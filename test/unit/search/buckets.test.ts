@@ -82,4 +82,20 @@ describe('buckets of numbered members', () => {
     assert.equal(left.length, 19_999);
     assert.ok(!left.includes(12_345));
   });
+
+  it('finds the same members when room was reserved first, before and after filing some', () => {
+    const plain = new MemberBuckets();
+    const reserved = new MemberBuckets();
+    for (let m = 0; m < 3000; m++) {
+      if (m === 1000) reserved.reserve(5000);
+      const key = (m * 7919) % 1700;
+      plain.add(key, m);
+      reserved.add(key, m);
+      if (m % 7 === 0) {
+        plain.remove(key, m);
+        reserved.remove(key, m);
+      }
+    }
+    for (let k = 0; k < 1700; k++) assert.deepEqual(membersOf(reserved, k), membersOf(plain, k));
+  });
 });

@@ -82,6 +82,22 @@ export class MemberBuckets {
     this.table[s + 1] = member;
   }
 
+  /**
+   * Room for members numbered below `members`, each under a key of its own, so that filing them
+   * regrows nothing: a scan knows how many chunks it brings (the table's doublings alone were
+   * about 2 % of a 100 000-chunk scan's merge).
+   */
+  reserve(members: number): void {
+    if (members > this.next.length) {
+      this.next = grownTo(this.next, members);
+      this.prev = grownTo(this.prev, members);
+    }
+    let length = this.table.length;
+    // As `add` keeps it: at most half full.
+    while (4 * members > length) length *= 2;
+    if (length > this.table.length) this.rehash(length);
+  }
+
   /** Takes `member` out of `key`, which it is under. */
   remove(key: number, member: number): void {
     const s = this.slot(key);
@@ -134,11 +150,12 @@ export class MemberBuckets {
     return (Math.imul(key, 0x9e3779b1) >>> this.shift) << 1;
   }
 
-  /** Twice the slots. */
-  private rehash(): void {
+  /** A larger table (twice the slots by default), `length` numbers long: a power of two. */
+  private rehash(length = 2 * this.table.length): void {
     const old = this.table;
-    this.table = new Int32Array(2 * old.length).fill(EMPTY);
-    this.shift--;
+    this.table = new Int32Array(length).fill(EMPTY);
+    // 2^(32 - shift) slots of two numbers.
+    this.shift = 33 - Math.log2(length);
     for (let s = 0; s < old.length; s += 2) {
       if (old[s] === EMPTY) continue;
       const to = this.slot(old[s]!);

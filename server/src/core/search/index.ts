@@ -122,6 +122,11 @@ export class CorpusSearch {
     this.setDigest(id, searchDigest(chunk));
   }
 
+  /** Room for `chunks` chunks in all: a scan says how many it brings, so its merge regrows less. */
+  reserve(chunks: number): void {
+    this.duplicates.reserve(chunks);
+  }
+
   /** Maps one worker's term numbers onto this index's (one per worker and scan). */
   translator(): TermTranslator {
     return new TermTranslator(this.text);

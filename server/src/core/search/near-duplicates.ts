@@ -309,6 +309,15 @@ export class NearDuplicates {
     this.setKeys(id, bandKeys(sh, this.minShingles), sh.size);
   }
 
+  /** Room for `chunks` chunks in all, so that putting them in regrows nothing (`MemberBuckets.reserve`). */
+  reserve(chunks: number): void {
+    if (chunks > this.sizes.length) {
+      this.sizes = grown(this.sizes, chunks);
+      this.keys = grown(this.keys, chunks * BANDS);
+    }
+    for (const b of this.buckets) b.reserve(chunks);
+  }
+
   /** Puts a chunk in by its band keys (`bandKeys`); undefined keys: too small to compare. */
   setKeys(id: string, keys: Int32Array | undefined, shingleCount: number): void {
     this.remove(id);
