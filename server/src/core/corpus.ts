@@ -16,6 +16,7 @@ import type { Prepared } from './prepare';
 import { fingerprint, type Fingerprint } from './fingerprint';
 import type { TermTranslator } from './search/term-table';
 import type { StringTranslator } from './string-table';
+import { Slab } from './slab';
 
 /** What the core needs from the outside world; ids are file URIs or paths with `/` separators. */
 export interface Workspace {
@@ -224,6 +225,8 @@ export class Corpus {
   private readonly entries = new Map<string, CorpusEntry>();
   /** Disk entries parsed again lately (hovers, previews, duplicate checks ask for a few at a time). */
   private readonly parsed: ParsedChunks;
+  /** The packed findings of disk entries, side by side (a buffer each weighed on every collection). */
+  private readonly packedFindings = new Slab<Uint8Array>((n) => new Uint8Array(n), 1 << 16);
   /** Candidate files seen, with whether each opens with a header. */
   private readonly candidates = new Map<string, boolean>();
   /** Number of header chunks per folder: a folder with one is a corpus folder. */
@@ -258,7 +261,7 @@ export class Corpus {
     this.parsed.forget(id);
     const entry: CorpusEntry = fromBuffer || source === undefined
       ? { id, analysis, fromBuffer, findings: analysis.findings, findingCount: analysis.findings.length, errors: analysis.errors, hasChunk: analysis.chunk !== undefined }
-      : new DiskEntry(id, packFindings(analysis.findings), analysis.findings.length, analysis.errors, analysis.chunk ? this.keep(source) : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES);
+      : new DiskEntry(id, this.packedFindings.keep(packFindings(analysis.findings)), analysis.findings.length, analysis.errors, analysis.chunk ? this.keep(source) : undefined, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES);
     this.entries.set(id, entry);
     if (analysis.chunk) this.search.set(id, analysis.chunk);
     else this.search.remove(id);
@@ -274,7 +277,7 @@ export class Corpus {
     this.parsed.forget(id);
     // A prepared chunk always has its fingerprint (prepareBytes).
     const source = p.record ? (bytes ? this.keep(bytes, p.fingerprint) : p.fingerprint) : undefined;
-    this.entries.set(id, new DiskEntry(id, p.findings, p.findingCount, p.errors, source, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
+    this.entries.set(id, new DiskEntry(id, this.packedFindings.keep(p.findings), p.findingCount, p.errors, source, this.parsed, this.options.maxBytes ?? DEFAULT_MAX_BYTES));
     if (p.search) this.search.setDigest(id, p.search);
     else this.search.remove(id);
     this.index.applyRecord(id, p.record);

@@ -4,6 +4,7 @@
 // once in about 10^15 comparisons.
 import type { Chunk } from '../model';
 import { fileUnder, filedUnder, unfile, type Buckets } from './buckets';
+import { Slab } from '../slab';
 
 const EDGE = 3;
 
@@ -90,6 +91,8 @@ export class OverlapIndex {
   private readonly byLastLine: Buckets<number> = new Map();
   private readonly byFirstLine: Buckets<number> = new Map();
   private readonly edgesOf = new Map<string, Edges>();
+  /** Where the edges kept in `edgesOf` are (see slab.ts). */
+  private readonly kept = new Slab<Edges>((n) => new Float64Array(n), 1 << 13);
 
   set(id: string, chunk: Chunk): void {
     this.setEdges(id, edges(chunk));
@@ -97,8 +100,9 @@ export class OverlapIndex {
 
   setEdges(id: string, e: Edges): void {
     this.remove(id);
-    this.edgesOf.set(id, e);
-    this.file(e, (map, key) => fileUnder(map, key, id));
+    const mine = this.kept.keep(e);
+    this.edgesOf.set(id, mine);
+    this.file(mine, (map, key) => fileUnder(map, key, id));
   }
 
   remove(id: string): void {

@@ -1,0 +1,30 @@
+// Small typed arrays kept for good, one per chunk (packed findings, overlap edges), copied side
+// by side into shared pages. An array cloned from a worker has an ArrayBuffer of its own: a
+// heap object, memory outside the heap and its bookkeeping, which every full collection of a
+// 100 000-chunk heap walks. A view into a page is one object; the page is freed with its last view.
+
+type Typed = Uint8Array | Float64Array;
+
+export class Slab<A extends Typed> {
+  private page: A;
+  private used = 0;
+
+  /** `make(n)`: a new zeroed array of `n` elements; a page holds `pageLength` of them. */
+  constructor(private readonly make: (length: number) => A, private readonly pageLength: number) {
+    this.page = make(0);
+  }
+
+  /** A copy of `a` as a view into a shared page; an array longer than a sixteenth of a page is kept as it is. */
+  keep(a: A): A {
+    const n = a.length;
+    if (n > this.pageLength / 16) return a;
+    if (this.used + n > this.page.length) {
+      this.page = this.make(this.pageLength);
+      this.used = 0;
+    }
+    const view = this.page.subarray(this.used, this.used + n) as A;
+    view.set(a);
+    this.used += n;
+    return view;
+  }
+}
