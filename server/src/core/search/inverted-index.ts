@@ -23,15 +23,19 @@ const PAGE_INTS = BLOCK_INTS << 17;
 const PAGE_SHIFT = 21;
 const OFFSET = (1 << PAGE_SHIFT) - 1;
 /**
- * Per term, four numbers side by side in `terms`: its first and last block (-1: none), its
- * entries (live or dead), its live documents. Filing a document's few hundred terms touches one
- * cache line a term, where four arrays cost four (a third of the merge's time in `setIds`).
+ * Per term, side by side in `terms`: its first and last block (-1: none), its entries (live or
+ * dead), its live documents, then its last `COUNT % BLOCK` postings, which wait there until a
+ * whole block of them moves into the pool at once. Filing a document's few hundred terms so
+ * touches one record a term and, for one term in eight, a block just handed out: a posting
+ * written straight into the term's last block was a cache miss each (that block lies anywhere
+ * in a pool of a hundred MB), most of the merge's time in `setIds`.
  */
-const TERM = 4;
+const TERM = 4 + BLOCK;
 const HEAD = 0;
 const TAIL = 1;
 const COUNT = 2;
 const DF = 3;
+const WAITING = 4;
 const TF_MAX = 255;
 const DOC_LIMIT = 1 << 23;
 /** See `typoFiled`: a pause in new terms this long, and terms filed per turn of the event loop. */
@@ -205,12 +209,19 @@ export class InvertedIndex {
     (this.typoTimer as { unref?: () => void }).unref?.();
   }
 
-  private append(t: number, doc: number, tf: number): void {
-    const at = t * TERM;
-    const c = this.terms[at + COUNT]!;
-    const block = c % BLOCK === 0 ? this.chain(at) : this.terms[at + TAIL]!;
-    this.pages[block >>> PAGE_SHIFT]![(block & OFFSET) + 1 + (c % BLOCK)] = doc * 256 + tf;
-    this.terms[at + COUNT] = c + 1;
+  /** Appends a posting (`doc × 256 + tf`) to the term at `at` in `terms`; not its document frequency. */
+  private append(at: number, posting: number): void {
+    const terms = this.terms;
+    const c = terms[at + COUNT]!;
+    const k = c % BLOCK;
+    terms[at + WAITING + k] = posting;
+    terms[at + COUNT] = c + 1;
+    if (k < BLOCK - 1) return;
+    // A whole block waits: it moves into a new block of the pool.
+    const block = this.chain(at);
+    const page = this.pages[block >>> PAGE_SHIFT]!;
+    const o = (block & OFFSET) + 1;
+    for (let i = 0; i < BLOCK; i++) page[o + i] = terms[at + WAITING + i]!;
   }
 
   /** A new last block for the term at `at` in `terms`, linked after its last one: its address. */
@@ -232,14 +243,14 @@ export class InvertedIndex {
    * skipped here, so callers see live documents only.
    */
   private forPostings(t: number, visit: (doc: number, tf: number) => void): void {
-    eachPosting(this.pages, this.terms[t * TERM + HEAD]!, this.terms[t * TERM + COUNT]!, (doc, tf) => {
+    eachPosting(this.pages, this.terms, t * TERM, (doc, tf) => {
       if (this.ids[doc] !== '') visit(doc, tf);
     });
   }
 
   /**
    * Adds or replaces a document by term numbers (`termId`): the scan's merge, with no string
-   * looked up per term. `append` inlined.
+   * looked up per term.
    */
   setIds(id: string, bag: TermIds): void {
     if (this.docNo.has(id)) this.remove(id);
@@ -254,15 +265,12 @@ export class InvertedIndex {
     this.docNo.set(id, no);
     const { ids, counts } = bag;
     const n = ids.length;
-    const { pages, terms } = this;
+    const terms = this.terms;
     const base = no * 256;
     for (let k = 0; k < n; k++) {
       const at = ids[k]! * TERM;
-      const c = terms[at + COUNT]!;
-      const block = c % BLOCK === 0 ? this.chain(at) : terms[at + TAIL]!;
       const tf = counts[k]!;
-      pages[block >>> PAGE_SHIFT]![(block & OFFSET) + 1 + (c % BLOCK)] = base + (tf < TF_MAX ? tf : TF_MAX);
-      terms[at + COUNT] = c + 1;
+      this.append(at, base + (tf < TF_MAX ? tf : TF_MAX));
       terms[at + DF]!++;
     }
     this.keepTermIds(no, ids);
@@ -333,7 +341,7 @@ export class InvertedIndex {
     this.used = 0;
     for (let t = 0; t < this.termNames.length; t++) {
       live.length = 0;
-      eachPosting(old, terms[t * TERM + HEAD]!, terms[t * TERM + COUNT]!, (doc, tf) => {
+      eachPosting(old, terms, t * TERM, (doc, tf) => {
         const to = remap[doc]!;
         if (to >= 0) live.push(to, tf);
       });
@@ -341,7 +349,7 @@ export class InvertedIndex {
       terms[t * TERM + HEAD] = -1;
       terms[t * TERM + TAIL] = -1;
       terms[t * TERM + COUNT] = 0;
-      for (let i = 0; i < live.length; i += 2) this.append(t, live[i]!, live[i + 1]!);
+      for (let i = 0; i < live.length; i += 2) this.append(t * TERM, live[i]! * 256 + live[i + 1]!);
     }
     this.ids = ids;
     this.lengths = lengths;
@@ -487,19 +495,25 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Every posting of one term's blocks, live or dead, from its first block and entry count. */
-function eachPosting(pages: readonly Int32Array[], head: number, count: number, visit: (doc: number, tf: number) => void): void {
-  let left = count;
-  for (let b = head; b >= 0 && left > 0;) {
+/**
+ * Every posting of the term at `at` in `terms`, live or dead, in the order they came: its
+ * blocks', then those still waiting in its record.
+ */
+function eachPosting(pages: readonly Int32Array[], terms: Int32Array, at: number, visit: (doc: number, tf: number) => void): void {
+  const count = terms[at + COUNT]!;
+  let blocks = (count - (count % BLOCK)) / BLOCK;
+  for (let b = terms[at + HEAD]!; blocks > 0; blocks--) {
     const page = pages[b >>> PAGE_SHIFT]!;
-    const at = b & OFFSET;
-    const n = left < BLOCK ? left : BLOCK;
-    for (let i = 0; i < n; i++) {
-      const p = page[at + 1 + i]!;
+    const o = b & OFFSET;
+    for (let i = 1; i <= BLOCK; i++) {
+      const p = page[o + i]!;
       visit(p >>> 8, p & TF_MAX);
     }
-    left -= n;
-    b = page[at]!;
+    b = page[o]!;
+  }
+  for (let i = 0; i < count % BLOCK; i++) {
+    const p = terms[at + WAITING + i]!;
+    visit(p >>> 8, p & TF_MAX);
   }
 }
 
