@@ -8,15 +8,19 @@ type Typed = Uint8Array | Float64Array;
 export class Slab<A extends Typed> {
   private page: A;
   private used = 0;
+  /** Every empty array kept: one. */
+  private readonly none: A;
 
   /** `make(n)`: a new zeroed array of `n` elements; a page holds `pageLength` of them. */
   constructor(private readonly make: (length: number) => A, private readonly pageLength: number) {
     this.page = make(0);
+    this.none = make(0);
   }
 
   /** A copy of `a` as a view into a shared page; an array longer than a sixteenth of a page is kept as it is. */
   keep(a: A): A {
     const n = a.length;
+    if (n === 0) return this.none;
     if (n > this.pageLength / 16) return a;
     if (this.used + n > this.page.length) {
       this.page = this.make(this.pageLength);

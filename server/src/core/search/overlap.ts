@@ -86,6 +86,12 @@ function nonBlank(content: Chunk['contentLines'], from: number, step: 1 | -1): {
   return { at, text };
 }
 
+/** The key of a chunk's i-th last line; undefined for a very short line ("ok", a lone emoji), which repeats by chance. */
+function lastKey(e: Edges, i: number): number | undefined {
+  const o = at(e, 1, i);
+  return e[o + 2]! < 20 ? undefined : keyOf(e[o + 1]!);
+}
+
 export class OverlapIndex {
   /** Line key → the chunk(s) ending (or starting) with such a line; candidates, checked by hash and length. */
   private readonly byLastLine: Buckets<number> = new Map();
@@ -114,15 +120,13 @@ export class OverlapIndex {
 
   /** The keys a chunk is filed under, each once: its last lines, and its first line. */
   private file(e: Edges, visit: (map: Buckets<number>, key: number) => void): void {
-    const seen = new Set<number>();
     for (let i = 0; i < lasts(e); i++) {
-      const o = at(e, 1, i);
-      // Very short lines ("ok", a lone emoji) repeat by chance.
-      if (e[o + 2]! < 20) continue;
-      const key = keyOf(e[o + 1]!);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      visit(this.byLastLine, key);
+      const key = lastKey(e, i);
+      if (key === undefined) continue;
+      // Each key once: the (at most two) lines before it are looked at, no Set is made.
+      let seen = false;
+      for (let j = 0; j < i && !seen; j++) seen = lastKey(e, j) === key;
+      if (!seen) visit(this.byLastLine, key);
     }
     if (firsts(e) > 0 && e[at(e, 0, 0) + 2]! >= 20) visit(this.byFirstLine, keyOf(e[at(e, 0, 0) + 1]!));
   }
