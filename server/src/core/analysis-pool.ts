@@ -52,7 +52,7 @@ export class WorkerGoneError extends Error {}
 
 interface Slot {
   readonly worker: Worker;
-  readonly pending: Map<number, { resolve: (p: WorkerReply) => void; reject: (e: Error) => void }>;
+  readonly pending: Map<number, { resolve: (p: PreparedFile) => void; reject: (e: Error) => void }>;
   /**
    * Requests of this turn of the event loop, sent together after it (`setImmediate`: a
    * microtask would run between two callers' continuations, and send most requests alone).
@@ -77,10 +77,10 @@ export class AnalysisPool {
       const worker = new Worker(settings.script, { workerData: setup, execArgv: [...(settings.execArgv ?? [])] });
       const slot: Slot = { worker, pending: new Map(), outbox: [], alive: true };
       const take = (m: WorkerReply): boolean => {
-        let reply = m;
-        if (m.prepared && receive) {
+        let prepared = m.prepared;
+        if (prepared && receive) {
           try {
-            reply = { ...m, prepared: receive(i, m.prepared) };
+            prepared = receive(i, prepared);
           } catch (e) {
             fail(`analysis worker stopped, its result could not be taken: ${String(e)}`);
             void worker.terminate();
@@ -90,7 +90,8 @@ export class AnalysisPool {
         const p = slot.pending.get(m.n);
         if (!p) return true;
         slot.pending.delete(m.n);
-        if (reply.prepared) p.resolve(reply);
+        // One object a file, what `prepareFile` gives.
+        if (prepared) p.resolve(m.bytes ? { bytes: m.bytes, prepared } : { prepared });
         else p.reject(m.unread ? new UnreadError(m.error) : new Error(m.error ?? 'worker gave no result'));
         return true;
       };
@@ -118,7 +119,7 @@ export class AnalysisPool {
   async prepare(id: string, bytes: Uint8Array): Promise<Prepared> {
     // A copy of its own, moved to the worker: a Buffer may be a view into a larger pooled
     // ArrayBuffer, which a clone would copy whole (and `Buffer#slice` is a view, not a copy).
-    return (await this.send({ n: this.next++, id, bytes: new Uint8Array(bytes) })).prepared!;
+    return (await this.send({ n: this.next++, id, bytes: new Uint8Array(bytes) })).prepared;
   }
 
   /**
@@ -127,16 +128,15 @@ export class AnalysisPool {
    * where they are let go (100 000 buffers fewer through this thread at 100 000 chunks).
    */
   async prepareFile(id: string, path: string, keep = true): Promise<PreparedFile> {
-    const reply = await this.send({ n: this.next++, id, path, ...(keep ? { keep } : {}) });
-    return { ...(reply.bytes ? { bytes: reply.bytes } : {}), prepared: reply.prepared! };
+    return this.send({ n: this.next++, id, path, ...(keep ? { keep } : {}) });
   }
 
-  private send(request: WorkerRequest): Promise<WorkerReply> {
+  private send(request: WorkerRequest): Promise<PreparedFile> {
     const live = this.slots.filter((s) => s.alive);
     if (live.length === 0) return Promise.reject(new WorkerGoneError('no analysis worker left'));
     let slot = live[this.turn++ % live.length]!;
     for (const s of live) if (s.pending.size < slot.pending.size) slot = s;
-    return new Promise<WorkerReply>((resolve, reject) => {
+    return new Promise<PreparedFile>((resolve, reject) => {
       slot.pending.set(request.n, { resolve, reject });
       if (slot.outbox.push(request) === 1) setImmediate(() => this.flush(slot));
     });

@@ -320,8 +320,8 @@ export class NearDuplicates {
 
   /** Puts a chunk in by its band keys (`bandKeys`); undefined keys: too small to compare. */
   setKeys(id: string, keys: Int32Array | undefined, shingleCount: number): void {
+    // Its cached shingles go too (`remove`).
     this.remove(id);
-    this.sortedShingles.delete(id);
     if (!keys) return;
     const no = this.freeNumbers.pop() ?? this.ids.length;
     if (no === this.ids.length) {
@@ -332,9 +332,11 @@ export class NearDuplicates {
       }
     } else this.ids[no] = id;
     this.numbers.set(id, no);
-    this.keys.set(keys.subarray(0, BANDS), no * BANDS);
     this.sizes[no] = shingleCount;
-    for (let b = 0; b < BANDS; b++) this.buckets[b]!.add(keys[b]!, no);
+    for (let b = 0; b < BANDS; b++) {
+      this.keys[no * BANDS + b] = keys[b]!;
+      this.buckets[b]!.add(keys[b]!, no);
+    }
     this.invalidate(id);
   }
 
