@@ -226,7 +226,7 @@ export class Corpus {
   /** Disk entries parsed again lately (hovers, previews, duplicate checks ask for a few at a time). */
   private readonly parsed: ParsedChunks;
   /** The packed findings of disk entries, side by side (a buffer each weighed on every collection). */
-  private readonly packedFindings = new Slab<Uint8Array>((n) => new Uint8Array(n), 1 << 16);
+  private readonly packedFindings = new Slab<Uint8Array>((n) => new Uint8Array(n), 1 << 14);
   /** Candidate files seen, with whether each opens with a header. */
   private readonly candidates = new Map<string, boolean>();
   /** Number of header chunks per folder: a folder with one is a corpus folder. */

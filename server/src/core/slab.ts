@@ -2,6 +2,8 @@
 // by side into shared pages. An array cloned from a worker has an ArrayBuffer of its own: a
 // heap object, memory outside the heap and its bookkeeping, which every full collection of a
 // 100 000-chunk heap walks. A view into a page is one object; the page is freed with its last view.
+// Pages are small (a few dozen chunks' worth): a chunk edited again and again leaves its latest
+// copy in a later page each time, and such a page may be kept for that one view.
 
 type Typed = Uint8Array | Float64Array;
 

@@ -98,7 +98,7 @@ export class OverlapIndex {
   private readonly byFirstLine: Buckets<number> = new Map();
   private readonly edgesOf = new Map<string, Edges>();
   /** Where the edges kept in `edgesOf` are (see slab.ts). */
-  private readonly kept = new Slab<Edges>((n) => new Float64Array(n), 1 << 13);
+  private readonly kept = new Slab<Edges>((n) => new Float64Array(n), 1 << 10);
 
   set(id: string, chunk: Chunk): void {
     this.setEdges(id, edges(chunk));
