@@ -411,20 +411,20 @@ export class Corpus {
     const translators = new Map<number, TermTranslator>();
     const stringTranslators = new Map<number, StringTranslator>();
     const receive = (worker: number, p: Prepared): Prepared => {
-      let out = p;
-      const terms = p.search?.terms;
-      if (terms && 'fresh' in terms) {
+      let { search, record } = p;
+      const terms = search?.terms;
+      if (search && terms && 'fresh' in terms) {
         let tr = translators.get(worker);
         if (!tr) translators.set(worker, (tr = this.search.translator()));
-        out = { ...out, search: { ...p.search!, terms: tr.receive(terms) } };
+        search = { ...search, terms: tr.receive(terms) };
       }
-      const record = p.record;
       if (record?.firstFresh !== undefined) {
         let st = stringTranslators.get(worker);
         if (!st) stringTranslators.set(worker, (st = this.index.stringTranslator()));
-        out = { ...out, record: { ...record, numbering: st.receive(record.strings, record.firstFresh) } };
+        record = { ...record, numbering: st.receive(record.strings, record.firstFresh) };
       }
-      return out;
+      // One copy of the result at most, not one per part received.
+      return search === p.search && record === p.record ? p : { ...p, search, record };
     };
     const pool = new AnalysisPool(settings, { options: this.diskOptions, entities: this.options.config?.entities ?? [] }, receive);
     this.scanWorkers = settings.size;
