@@ -86,10 +86,13 @@ function nonBlank(content: Chunk['contentLines'], from: number, step: 1 | -1): {
   return { at, text };
 }
 
-/** The key of a chunk's i-th last line; undefined for a very short line ("ok", a lone emoji), which repeats by chance. */
-function lastKey(e: Edges, i: number): number | undefined {
-  const o = at(e, 1, i);
-  return e[o + 2]! < 20 ? undefined : keyOf(e[o + 1]!);
+/** Lines shorter than this ("ok", a lone emoji) repeat by chance: no overlap is filed by them. */
+const SHORT_LINE = 20;
+
+/** The key of a chunk's i-th first (side 0) or last (side 1) line; undefined for a short line. */
+function lineKey(e: Edges, side: 0 | 1, i: number): number | undefined {
+  const o = at(e, side, i);
+  return e[o + 2]! < SHORT_LINE ? undefined : keyOf(e[o + 1]!);
 }
 
 export class OverlapIndex {
@@ -121,14 +124,15 @@ export class OverlapIndex {
   /** The keys a chunk is filed under, each once: its last lines, and its first line. */
   private file(e: Edges, visit: (map: Buckets<number>, key: number) => void): void {
     for (let i = 0; i < lasts(e); i++) {
-      const key = lastKey(e, i);
+      const key = lineKey(e, 1, i);
       if (key === undefined) continue;
       // Each key once: the (at most two) lines before it are looked at, no Set is made.
       let seen = false;
-      for (let j = 0; j < i && !seen; j++) seen = lastKey(e, j) === key;
+      for (let j = 0; j < i && !seen; j++) seen = lineKey(e, 1, j) === key;
       if (!seen) visit(this.byLastLine, key);
     }
-    if (firsts(e) > 0 && e[at(e, 0, 0) + 2]! >= 20) visit(this.byFirstLine, keyOf(e[at(e, 0, 0) + 1]!));
+    const first = firsts(e) > 0 ? lineKey(e, 0, 0) : undefined;
+    if (first !== undefined) visit(this.byFirstLine, first);
   }
 
   /** The chunk(s) this one continues: its first k lines are the other's last k lines. */
