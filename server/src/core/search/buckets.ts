@@ -2,6 +2,7 @@
 // lone id is kept as it is, a shared key gets an array, and a key many chunks share (a footer
 // line every scraped article ends with) a Set, so that taking one chunk out, as every keystroke
 // in it does, costs no walk through thousands of ids.
+import { grown } from '../grown';
 
 export type Bucket = string | string[] | Set<string>;
 export type Buckets<K> = Map<K, Bucket>;
@@ -60,8 +61,8 @@ export class MemberBuckets {
   /** Files `member` under `key` (key ≥ 0); it must not be under a key already. */
   add(key: number, member: number): void {
     if (member >= this.next.length) {
-      this.next = grownTo(this.next, member + 1);
-      this.prev = grownTo(this.prev, member + 1);
+      this.next = grown(this.next, member + 1);
+      this.prev = grown(this.prev, member + 1);
     }
     let s = this.slot(key);
     const table = this.table;
@@ -89,8 +90,8 @@ export class MemberBuckets {
    */
   reserve(members: number): void {
     if (members > this.next.length) {
-      this.next = grownTo(this.next, members);
-      this.prev = grownTo(this.prev, members);
+      this.next = grown(this.next, members);
+      this.prev = grown(this.prev, members);
     }
     let length = this.table.length;
     // As `add` keeps it: at most half full.
@@ -166,10 +167,3 @@ export class MemberBuckets {
 }
 
 const EMPTY = -1;
-
-/** `a` copied into a new array of at least `length`, twice its length if that is more. */
-function grownTo(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const g = new Int32Array(Math.max(length, a.length * 2));
-  g.set(a);
-  return g;
-}

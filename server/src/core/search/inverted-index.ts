@@ -4,6 +4,7 @@
 // incrementally ranks exactly like one rebuilt from scratch.
 import { terms } from './tokenize';
 import { TypoIndex } from './typo';
+import { grown } from '../grown';
 import { own } from '../own';
 
 /**
@@ -526,13 +527,6 @@ export function packTermIds(ids: Int32Array): Uint8Array {
   const sorted = radixSort(ids, new Int32Array(ids.length), new Int32Array(ids.length));
   const out = new Uint8Array(sorted.length * 5);
   return out.slice(0, writeGaps(sorted, out, 0));
-}
-
-/** `a` copied into a new array of at least `length`, twice its length if that is more. */
-function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const g = new Int32Array(Math.max(length, a.length * 2));
-  g.set(a);
-  return g;
 }
 
 const radixCounts = new Int32Array(256);

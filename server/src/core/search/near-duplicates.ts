@@ -2,6 +2,7 @@
 // to find candidates without comparing every pair, then the exact Jaccard similarity of the two
 // shingle sets decides. The estimate only proposes; nothing below the threshold is reported.
 import { MemberBuckets } from './buckets';
+import { grown } from '../grown';
 import { hashString } from './hash';
 import { cut, foldAndCutWords } from './tokenize';
 
@@ -265,13 +266,6 @@ export function bandKeys(sh: Uint32Array | Set<number>, minShingles = MIN_SHINGL
   return keys;
 }
 
-/** `a` copied into a new array of `length`. */
-function grown(a: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const g = new Int32Array(length);
-  g.set(a);
-  return g;
-}
-
 export interface DuplicatePair {
   readonly id: string;
   readonly similarity: number;
@@ -327,8 +321,8 @@ export class NearDuplicates {
     if (no === this.ids.length) {
       this.ids.push(id);
       if (no === this.sizes.length) {
-        this.sizes = grown(this.sizes, 2 * no);
-        this.keys = grown(this.keys, 2 * no * BANDS);
+        this.sizes = grown(this.sizes, no + 1);
+        this.keys = grown(this.keys, (no + 1) * BANDS);
       }
     } else this.ids[no] = id;
     this.numbers.set(id, no);
