@@ -15,6 +15,7 @@ import type { Chunk, ChunkDate, ChunkKind, Position, Range } from './model';
 import { articleDate, type TreeChunk } from './corpus-tree';
 import { contentSegments } from './index-text';
 import { own } from './own';
+import { compareDates } from './whatsapp';
 import type { RelatedSignals } from './search';
 
 export interface MessageRecord {
@@ -322,7 +323,7 @@ export function buildRecord(id: string, chunk: Chunk, recognizer: EntityRecogniz
   const sender = repeating(str);
   for (const m of chunk.messages) {
     const d = m.date;
-    if (date === undefined || d.day !== date.day || d.month !== date.month || d.year !== date.year) {
+    if (date === undefined || compareDates(d, date) !== 0) {
       const s = `${d.year}-${pad(d.month)}-${pad(d.day)}`;
       day = str(s);
       dates.push(s);
