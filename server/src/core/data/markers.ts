@@ -9,6 +9,19 @@ export const DELETED_MESSAGES: readonly string[] = [
   'This message was deleted', 'You deleted this message', 'This message was deleted by admin',
 ];
 
+/**
+ * Whether a message's whole text, trimmed and in any case, is one of `texts`. Lower-casing never
+ * shortens a text: one longer than every entry is not lower-cased to be looked up.
+ */
+export function wholeTextOf(texts: readonly string[]): (text: string) => boolean {
+  const folded = new Set(texts.map((s) => s.trim().toLowerCase()));
+  const longest = Math.max(...[...folded].map((s) => s.length));
+  return (text) => {
+    const trimmed = text.trim();
+    return trimmed.length <= longest && folded.has(trimmed.toLowerCase());
+  };
+}
+
 /** Media left out of the export. */
 export const MEDIA_MARKERS: readonly string[] = [
   '<Médias omis>', '<Média omis>', '<Fichier omis>', '<Media omitted>', '<Medien ausgeschlossen>',

@@ -1,17 +1,10 @@
-import { DELETED_MESSAGES, EDITED_MARKERS } from '../data/markers';
+import { DELETED_MESSAGES, EDITED_MARKERS, wholeTextOf } from '../data/markers';
 import { wholeLinesRange } from '../curation/text-edits';
 import { range } from '../parse';
 import type { Rule, RuleFinding } from './rule';
 import { t } from '../l10n';
 
-const fold = (s: string) => s.trim().toLowerCase();
-const DELETED = new Set(DELETED_MESSAGES.map(fold));
-/** Lower-casing never shortens a text: a message longer than every deleted-message line is none (not folded). */
-const DELETED_LONGEST = Math.max(...[...DELETED].map((d) => d.length));
-const isDeleted = (text: string) => {
-  const trimmed = text.trim();
-  return trimmed.length <= DELETED_LONGEST && DELETED.has(trimmed.toLowerCase());
-};
+const isDeleted = wholeTextOf(DELETED_MESSAGES);
 /** Every edited marker is bracketed: a line without `<` holds none. */
 const BRACKETED = EDITED_MARKERS.every((m) => m.startsWith('<'));
 

@@ -1,12 +1,10 @@
-import { MEDIA_MARKERS } from '../data/markers';
+import { MEDIA_MARKERS, wholeTextOf } from '../data/markers';
 import { wholeLinesRange } from '../curation/text-edits';
 import { range } from '../parse';
 import type { Rule, RuleFinding } from './rule';
 import { t } from '../l10n';
 
-const MARKERS = new Set(MEDIA_MARKERS.map((m) => m.toLowerCase()));
-/** Lower-casing never shortens a text: a message longer than every marker is none (not folded). */
-const MARKER_LONGEST = Math.max(...[...MARKERS].map((m) => m.length));
+const isMarker = wholeTextOf(MEDIA_MARKERS);
 /** The placeholders found inside a line: the bracketed ones. */
 const BRACKETED = MEDIA_MARKERS.filter((x) => x.startsWith('<'));
 
@@ -18,9 +16,8 @@ export const artifactMedia: Rule = {
   check({ chunk }) {
     const out: RuleFinding[] = [];
     for (const m of chunk.messages) {
-      if (m.sender === undefined) continue;
+      if (m.sender === undefined || !isMarker(m.text)) continue;
       const text = m.text.trim();
-      if (text.length > MARKER_LONGEST || !MARKERS.has(text.toLowerCase())) continue;
       // A message that is only the placeholder goes as a whole line.
       const whole = m.endLine === m.line;
       const r = whole ? wholeLinesRange(chunk, m.line, m.line) : m.textRange;
