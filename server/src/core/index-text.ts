@@ -59,6 +59,11 @@ export function isSpace(c: number): boolean {
   return SENTENCE_CHARS[c] === SPACE;
 }
 
+/** Whether a code unit is an ASCII digit. */
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 function isCloser(c: number): boolean {
   return c === 0x22 || c === 0xbb || c === 0x201d || c === 0x29;
 }

@@ -4,7 +4,7 @@
 // a sentence is a name only when it is no common word and the chunk also writes it
 // capitalised elsewhere mid-sentence (`Altman fait face…` after `coûté à Altman`).
 import type { Chunk } from '../model';
-import { contentSegments, isSpace, type Segment } from '../index-text';
+import { contentSegments, isDigit, isSpace, type Segment } from '../index-text';
 import { filterSlot, foldAdd, foldMul, foldWord } from './fold';
 import type { EntityKind } from './gazetteer';
 import { ALIAS, FIRST_WORD, LATER_WORD, PREFIX, type EntityRecognizer } from './recognizer';
@@ -203,10 +203,6 @@ function tokens(seg: Segment, words: Uint8Array): number {
     start = end;
   }
   return count;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** A token's word, cut once. */

@@ -3,7 +3,7 @@
 // `500 milliards de $`, `$7 trillion`, `100MM$`, `5 000 et 7 000 milliards de dollars`,
 // `100k jobs`, `~10GW`, `75 %`. A bare number is no figure: it needs a scale word or a unit,
 // so dates, times, phone numbers and years stay out; so do hashtags (`#2025`).
-import { contentSegments, sentenceEnd, type Segment } from '../index-text';
+import { contentSegments, isDigit, sentenceEnd, type Segment } from '../index-text';
 import type { Chunk } from '../model';
 import { voteIn, type Language } from './language';
 
@@ -72,7 +72,7 @@ export function parseNumber(s: string, englishForm: boolean): number {
   let plain = true;
   for (let i = 0; i < s.length && plain; i++) {
     const c = s.charCodeAt(i);
-    plain = (c >= 0x30 && c <= 0x39) || c === 0x2e;
+    plain = isDigit(c) || c === 0x2e;
   }
   if (plain) return Number(s);
   const compact = s.replace(/[ \u00a0\u202f\u2009]/g, '');
@@ -151,10 +151,6 @@ function figureFrom(text: string, from: number): RegExpExecArray | null {
     while (from < n && isDigit(text.charCodeAt(from))) from++;
   }
   return null;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** An ASCII character FIGURE_START's look-behind refuses before a number (`@33`, `a5`, `1/2`); others are left to the regex. */
