@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { anyOf, classifyLine } from '../../../server/src/core/curation/boilerplate';
+import { anyCue, anyOf, classifyLine } from '../../../server/src/core/curation/boilerplate';
 import { findMojibake, MOJIBAKE, repairMojibake } from '../../../server/src/core/curation/mojibake';
 import { LANGUAGES } from '../../../server/src/core/data/boilerplate';
 import { decodeChunkBytes, firstInvalidUtf8 } from '../../../server/src/core/text';
@@ -14,7 +14,105 @@ const PIECES = ['Partager', 'partagez', "l'article", ' sur ', 'LinkedIn', 'comme
   'contains affiliate links', 'ne fournit aucun conseil financier', 'Création du résumé en cours', 'Le projet ', 'est annoncé. ', 'É', 'é', ' ', '  '];
 const line = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((xs) => xs.join(''));
 
+/**
+ * Every text a pattern made of literals, `[…]` sets without ranges, `(?:…|…)` groups and `?`
+ * can match (the phrases' patterns: each matches a finite set of texts); throws on anything else.
+ */
+function texts(source: string): string[] {
+  let at = 0;
+  const alternatives = (): string[] => {
+    const out: string[] = [];
+    for (;;) {
+      let seq = [''];
+      while (at < source.length && source[at] !== '|' && source[at] !== ')') {
+        let atom: string[];
+        const c = source[at]!;
+        if (c === '^' && at === 0) { at++; continue; }
+        if (source.startsWith('(?:', at)) {
+          at += 3;
+          atom = alternatives();
+          assert.equal(source[at], ')');
+          at++;
+        } else if (c === '[') {
+          const end = source.indexOf(']', at);
+          const set = [...source.slice(at + 1, end)];
+          assert.ok(set.every((x, i) => x !== '-' || i === 0 || i === set.length - 1) && !set.includes('\\') && set[0] !== '^', source);
+          atom = set;
+          at = end + 1;
+        } else {
+          assert.ok(!'\\.*+{}()$|?'.includes(c), `cannot list the texts of ${source} (at ${at})`);
+          atom = [c];
+          at++;
+        }
+        if (source[at] === '?') { atom = [...atom, '']; at++; }
+        assert.ok(at >= source.length || !'*+{'.includes(source[at]!), source);
+        seq = seq.flatMap((x) => atom.map((y) => x + y));
+      }
+      out.push(...seq);
+      if (source[at] !== '|') return out;
+      at++;
+    }
+  };
+  const all = alternatives();
+  assert.equal(at, source.length, source);
+  return all;
+}
+
+/** ASCII letters lower-cased, and what an `iu` pattern reads as k and s; everything else as it is. */
+const foldCue = (s: string) => s.replace(/[A-Z\u212A\u017F]/g, (c) => (c === '\u212A' ? 'k' : c === '\u017F' ? 's' : c.toLowerCase()));
+
 describe('curation fast paths', () => {
+  it('each boilerplate phrase cue is in every text its pattern matches', () => {
+    let listed = 0;
+    for (const lang of LANGUAGES) {
+      for (const p of lang.phrases) {
+        assert.match(p.cue, /^[a-z ]{3,}$/);
+        const all = texts(p.pattern.source);
+        listed += all.length;
+        for (const t of all) {
+          assert.ok(p.pattern.test(t), `${p.pattern} lists ${t}`);
+          assert.ok(t.toLowerCase().includes(p.cue), `${p.pattern}: "${t}" lacks its cue "${p.cue}"`);
+        }
+      }
+    }
+    assert.ok(listed > 40, `${listed} texts`);
+    // The lister is able to find a cue missing.
+    assert.throws(() => assert.ok(texts('(?:we|may) earn').every((t) => t.includes('we '))));
+  });
+
+  it('finds a cue exactly when a lower-cased copy holds one, whatever the case or the characters around it', () => {
+    const cues = ['page peut', 'eil financier', 'affili', 'affiliate links', ' advice', 'earn ', 'buy through ', 'kiss'];
+    const has = anyCue(cues);
+    const piece = fc.constantFrom('page peut', 'PAGE PEUT', 'Page', ' peut', 'pag', 'e p', 'eil', ' FINANCIER', 'affili', 'AFFILI', 'affil', 'ate links', 'advice', 'Advice', ' ADVICE',
+      'earn', 'EARN ', 'buy', ' through ', 'BUY THROUGH ', '\u212A', '\u017F', 'ki', 'KI', 'ss', 's', 'S', 'lin', 'ate lin', 'é', 'É', '’', '\u00a0', '\u202f', '😀', '\ud83d', ' ', 'a', 'e', '\n', '\u0130', '\u0131');
+    let found = 0;
+    fc.assert(fc.property(fc.oneof(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), fc.string()), (s) => {
+      const expected = cues.some((c) => foldCue(s).includes(c));
+      if (expected) found++;
+      assert.equal(has(s), expected, JSON.stringify(s));
+    }), { numRuns: 20_000, seed: 20251205 });
+    assert.ok(found > 1000, `${found} texts held a cue`);
+    assert.equal(anyCue(['ab'])('xyz'), true, 'a cue too short turns the test off');
+    assert.equal(anyCue(['abé'])('xyz'), true, 'a cue with another character turns the test off');
+  });
+
+  it('classifies lines the same with the phrase cues as with the patterns alone', () => {
+    const phrases = LANGUAGES.flatMap((l) => l.phrases);
+    const lines = LANGUAGES.flatMap((l) => l.lines);
+    const slow = (t: string) => lines.find((p) => p.pattern.test(t))?.kind ?? phrases.find((p) => p.pattern.test(t))?.kind;
+    const phrasePiece = fc.constantFrom(...phrases.flatMap((p) => texts(p.pattern.source)));
+    const piece = fc.oneof(phrasePiece, phrasePiece.map((t) => t.toUpperCase()), phrasePiece.map((t) => t.replace(/k/g, '\u212A').replace(/s/g, '\u017F')),
+      fc.constantFrom('Le projet ', 'est annoncé. ', ' ', 'É', '’', "'", 'x', '\u00a0'));
+    let hits = 0;
+    fc.assert(fc.property(fc.array(piece, { maxLength: 5 }).map((xs) => xs.join('').trim()), (s) => {
+      const expected = slow(s);
+      if (phrases.some((p) => p.pattern.test(s))) hits++;
+      // classifyLine also strips a bullet and reads tweet signatures: neither occurs here.
+      assert.equal(classifyLine(s), expected, JSON.stringify(s));
+    }), { numRuns: 20_000, seed: 20251205 });
+    assert.ok(hits > 5000, `${hits} lines held a phrase`);
+  });
+
   it('one alternation of the boilerplate patterns matches exactly when one of them does', () => {
     const any = anyOf(PATTERNS);
     let hits = 0;
