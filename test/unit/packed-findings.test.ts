@@ -127,6 +127,30 @@ describe('packed findings', () => {
     assert.deepEqual(unpackFindings(packed), findings);
   });
 
+  it('number strings and edit lists alike whether a file holds few of them or many', () => {
+    const r = (l: number) => ({ start: { line: l, character: 0 }, end: { line: l, character: 1 } });
+    for (const n of [1, 2, 31, 32, 33, 34, 100]) {
+      const messages = Array.from({ length: n }, (_, i) => `message ${i} ${'é'.repeat(i % 3)}`);
+      const lists = Array.from({ length: n }, (_, i) => [{ range: r(i), newText: `t${i % 5}` }]);
+      // Equal strings as distinct objects, met again after many others.
+      const findings: Finding[] = Array.from({ length: 3 * n }, (_, k) => ({
+        code: k % 2 ? 'a' : 'b', severity: 'warning', message: [...messages[(k * 7) % n]!].join(''), range: r(k),
+        fixes: [{ title: [...`fix ${k % 4}`].join(''), edits: lists[(k * 5) % n]! }],
+      }));
+      const packed = packFindings(findings);
+      assert.ok(isBinaryPack(packed));
+      const back = unpackFindings(packed);
+      assert.deepEqual(back, findings, `${n}`);
+      for (let k = 0; k < findings.length; k++) {
+        for (const j of [k + 1, k + n, k + 2 * n + 1]) {
+          if (j >= findings.length) continue;
+          const same = findings[k]!.fixes![0]!.edits === findings[j]!.fixes![0]!.edits;
+          assert.equal(back[k]!.fixes![0]!.edits === back[j]!.fixes![0]!.edits, same, `${n}: lists ${k} and ${j}`);
+        }
+      }
+    }
+  });
+
   it('write a shared edit list once and share it again when read', () => {
     const findings = analyzeText('file:///c/x.txt', 'hashtag#'.repeat(500)).findings.filter((f) => f.code === 'artifact-hashtag');
     // The last `hashtag#` has no tag after it.

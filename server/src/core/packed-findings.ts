@@ -35,17 +35,65 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hin
 
 class CannotPack extends Error {}
 
+/** The index of a severity in SEVERITIES, compared in place: `indexOf` is a call a finding. */
+function severityNumber(s: Severity): number {
+  switch (s) {
+    case 'error': return 0;
+    case 'warning': return 1;
+    case 'information': return 2;
+    case 'hint': return 3;
+    default: throw new CannotPack();
+  }
+}
+
+/**
+ * Values met in one file, numbered in the order first met. The first few are kept in a list and
+ * compared with `===` (a file has a dozen distinct strings, most of different lengths): a Map
+ * hashed each fresh string whole, and a cleared Map makes new tables. Past `FEW`, a Map as well.
+ */
+class Met<K> {
+  private list: K[] = [];
+  private count = 0;
+  private map: Map<K, number> | undefined;
+
+  reset(): void {
+    // The values are dropped, not kept for the next file.
+    this.list.length = 0;
+    this.count = 0;
+    this.map = undefined;
+  }
+
+  /** The number of `key` if met before, else -1 (and `key` is numbered). */
+  number(key: K): number {
+    const n = this.count;
+    if (this.map === undefined) {
+      const list = this.list;
+      for (let i = 0; i < n; i++) if (list[i] === key) return i;
+      list.push(key);
+      if (n + 1 > FEW) this.map = new Map(list.map((k, i) => [k, i]));
+    } else {
+      const seen = this.map.get(key);
+      if (seen !== undefined) return seen;
+      this.map.set(key, n);
+    }
+    this.count = n + 1;
+    return -1;
+  }
+}
+
+const FEW = 32;
+
 /** A growing byte buffer, reused from call to call (packing runs one file at a time). */
 class Writer {
   buf = new Uint8Array(1 << 14);
   at = 0;
-  private strings = new Map<string, number>();
-  private lists = new Map<readonly TextEdit[], number>();
+  private strings = new Met<string>();
+  private lists = new Met<readonly TextEdit[]>();
 
   reset(): void {
     this.at = 0;
-    this.strings.clear();
-    this.lists.clear();
+    this.strings.reset();
+    this.lists.reset();
   }
 
   private room(n: number): void {
@@ -74,15 +122,10 @@ class Writer {
    * For a value met before in this file, 1 + its number (true: nothing more to write); else
    * numbers it and writes 0, for the caller to write the value itself after.
    */
-  private met<K>(table: Map<K, number>, key: K): boolean {
-    const seen = table.get(key);
-    if (seen !== undefined) {
-      this.uint(seen + 1);
-      return true;
-    }
-    table.set(key, table.size);
-    this.uint(0);
-    return false;
+  private met<K>(table: Met<K>, key: K): boolean {
+    const seen = table.number(key);
+    this.uint(seen + 1);
+    return seen >= 0;
   }
 
   /** A string: its number if met before in this file, else 0 and its UTF-8 bytes. */
@@ -146,8 +189,7 @@ export function packFindings(findings: readonly Finding[]): Uint8Array {
     w.uint(findings.length);
     for (let i = 0; i < findings.length; i++) {
       const f = findings[i]!;
-      const severity = SEVERITIES.indexOf(f.severity);
-      if (severity < 0) throw new CannotPack();
+      const severity = severityNumber(f.severity);
       w.str(f.code);
       w.byte(severity | (f.fixes ? 4 : 0) | (f.related ? 8 : 0));
       w.str(f.message);
