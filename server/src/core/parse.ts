@@ -154,19 +154,13 @@ function parseContent(lines: readonly string[], start: number): { contentLines: 
       continue;
     }
     contentLines.push({ line: l, text, kind: d.sender !== undefined ? 'message' : 'system' });
-    current = {
-      line: l,
-      endLine: l,
-      form: d.form,
-      date: d.date,
-      time: d.time,
-      text: text.slice(d.textStart),
-      textRange: range(l, d.textStart, l, text.length),
-      dateRange: range(l, d.dateStart, l, d.dateEnd),
-      ...(d.sender !== undefined
-        ? { sender: d.sender, senderRange: range(l, d.senderStart!, l, d.senderStart! + d.sender.length) }
-        : {}),
-    };
+    // Two literals, not one with a spread of the sender: a spread builds the object key by key,
+    // about a microsecond a chunk, and leaves messages with and without a sender unrelated shapes.
+    const textRange = range(l, d.textStart, l, text.length);
+    const dateRange = range(l, d.dateStart, l, d.dateEnd);
+    current = d.sender !== undefined
+      ? { line: l, endLine: l, form: d.form, date: d.date, time: d.time, text: text.slice(d.textStart), textRange, dateRange, sender: d.sender, senderRange: range(l, d.senderStart!, l, d.senderStart! + d.sender.length) }
+      : { line: l, endLine: l, form: d.form, date: d.date, time: d.time, text: text.slice(d.textStart), textRange, dateRange };
     messages.push(current);
   }
   return { contentLines, messages };
