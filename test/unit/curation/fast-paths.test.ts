@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { anyCue, anyOf, classifyLine } from '../../../server/src/core/curation/boilerplate';
 import { findMojibake, MOJIBAKE, repairMojibake } from '../../../server/src/core/curation/mojibake';
 import { LANGUAGES } from '../../../server/src/core/data/boilerplate';
-import { decodeChunkBytes, firstInvalidUtf8 } from '../../../server/src/core/text';
+import { decodeChunkBytes, firstInvalidUtf8, splitLines, splitOnNewline } from '../../../server/src/core/text';
+import { parseChunk } from '../../../server/src/core/parse';
 
 const PATTERNS = LANGUAGES.flatMap((l) => [...l.lines, ...l.phrases].map((p) => p.pattern));
 // Lines close to the patterns: their words, bits of them, and prose around them.
@@ -136,6 +137,28 @@ describe('curation fast paths', () => {
       });
       assert.deepEqual(findMojibake(s), expected, JSON.stringify(s));
     }), { numRuns: 10_000, seed: 20251202 });
+  });
+
+  it('makes messages with the same keys, in the same order, with or without a sender', () => {
+    const c = parseChunk('file:///c/x.txt', '22/01/2025, 14:26 - Léa: salut\nsuite\n22/01/2025, 14:27 - Les messages sont chiffrés\n[22/01/2025, 2:28:05 PM] +33 6 12 34 56 78: ok');
+    const keys = ['line', 'endLine', 'form', 'date', 'time', 'text', 'textRange', 'dateRange'];
+    assert.deepEqual(c.messages.map((m) => Object.keys(m)), [[...keys, 'sender', 'senderRange'], keys, [...keys, 'sender', 'senderRange']]);
+    assert.deepEqual(c.messages[0], {
+      line: 0, endLine: 1, form: 'android', date: { day: 22, month: 1, year: 2025 }, time: '14:26', text: 'salut',
+      textRange: { start: { line: 0, character: 25 }, end: { line: 0, character: 30 } }, dateRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 10 } },
+      sender: 'Léa', senderRange: { start: { line: 0, character: 20 }, end: { line: 0, character: 23 } },
+    });
+    assert.equal(c.messages[2]!.time, '14:28:05');
+  });
+
+  it('cuts lines at a line feed exactly as split does', () => {
+    const piece = fc.constantFrom('\n', '\n\n', '\r', '\r\n', '\ufeff', 'a', 'é', ' ', '\u00a0', '\u202f', '😀', '\ud83d', '\ude00', 'x'.repeat(20), '22/01/2025, 14:26 - +33 6 12 34 56 78: ok');
+    fc.assert(fc.property(fc.oneof(fc.array(piece, { maxLength: 12 }).map((xs) => xs.join('')), fc.string()), (s) => {
+      assert.deepEqual(splitOnNewline(s), s.split('\n'), JSON.stringify(s));
+      const body = s.startsWith('\ufeff') ? s.slice(1) : s;
+      assert.deepEqual(splitLines(s).lines, body.split(/\r\n|\n|\r/), JSON.stringify(s));
+    }), { numRuns: 20_000, seed: 20251205 });
+    for (const s of ['', '\n', 'a', 'a\n', '\na', 'a\n\nb']) assert.deepEqual(splitOnNewline(s), s.split('\n'), JSON.stringify(s));
   });
 
   it('reads bytes as UTF-8 exactly when the byte scan finds no bad sequence', () => {
