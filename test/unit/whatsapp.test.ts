@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { deriveHeader, formatPeriod, parseChunk, parseDatedLine } from '../../server/src/core';
+import { isValidDate } from '../../server/src/core/whatsapp';
 
 type Row = [name: string, line: string, expected: { date: string; time: string; sender?: string; text: string; form?: 'android' | 'ios'; written?: string } | undefined];
 
@@ -98,5 +99,29 @@ describe('WhatsApp lines in a chunk', () => {
     assert.deepEqual(d.participants, ['Rochane', '+33 6 39 98 00 02']);
     assert.equal(d.whatsappMessages, 3);
     assert.equal(d.messages, 6);
+  });
+});
+
+describe('calendar dates', () => {
+  it('are valid exactly when the calendar has that day', () => {
+    const inCalendar = (year: number, month: number, day: number) => {
+      if (!Number.isInteger(month) || month < 1 || month > 12 || day < 1) return false;
+      const last = new Date(0);
+      last.setUTCFullYear(year, month, 0);
+      return day <= last.getUTCDate();
+    };
+    let valid = 0;
+    for (const year of [1900, 1996, 2000, 2023, 2024, 2025, 2100, 2400, 99, 0]) {
+      for (let month = -1; month <= 14; month++) {
+        for (let day = -1; day <= 33; day++) {
+          const expected = inCalendar(year, month, day);
+          if (expected) valid++;
+          assert.equal(isValidDate({ year, month, day }), expected, `${day}/${month}/${year}`);
+        }
+      }
+    }
+    // Ten years, five of them leap years (1996, 2000, 2024, 2400 and 0).
+    assert.equal(valid, 10 * 365 + 5);
+    for (const month of [NaN, 1.5, 2.5]) assert.equal(isValidDate({ year: 2024, month, day: 1 }), false);
   });
 });

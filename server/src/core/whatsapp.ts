@@ -31,10 +31,16 @@ const IOS = new RegExp(`^(\\u200E?)\\[${DATE},?${SPACE}${TIME}\\]${SPACE}`);
  * subject) does not make a sender.
  */
 const SENDER = /^([^:\n]{0,59}?[^:\s]): /;
+/** SENDER from `lastIndex` on (sticky), read in the line itself instead of a slice of it. */
+const SENDER_AT = new RegExp(SENDER.source.slice(1), 'y');
+
+/** Days in each month of a common year (February's 29th is asked of the year). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
 export function isValidDate(d: ChunkDate): boolean {
   if (d.month < 1 || d.month > 12 || d.day < 1) return false;
-  const days = [31, isLeap(d.year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][d.month - 1]!;
+  // A table made once, not a list of twelve made for every dated line.
+  const days = d.month === 2 && isLeap(d.year) ? 29 : MONTH_DAYS[d.month - 1]!;
   return d.day <= days;
 }
 
@@ -68,8 +74,8 @@ export function parseDatedLine(text: string): DatedLine | undefined {
   const dateStart = lrm!.length + (form === 'ios' ? 1 : 0);
   const dateEnd = dateStart + dd!.length + 1 + mm!.length + 1 + yy!.length;
   const bodyStart = m[0].length;
-  const body = text.slice(bodyStart);
-  const s = SENDER.exec(body);
+  SENDER_AT.lastIndex = bodyStart;
+  const s = SENDER_AT.exec(text);
   if (s) {
     const sender = s[1]!.trim();
     return { form, date, time, dateStart, dateEnd, bodyStart, sender, senderStart: bodyStart, textStart: bodyStart + s[0].length };
