@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { findPhoneNumbersInText, PhoneNumberMatcher } from 'libphonenumber-js';
-import { findPhoneNumbers, findPii, mayHoldPhone, PHONE_CHAR, type PiiMatch } from '../../../server/src/core/curation/pii';
+import { findPhoneNumbers, findPii, mayHoldPhone, PHONE_CHAR, phoneWindows, type PiiMatch } from '../../../server/src/core/curation/pii';
 import { parseChunk } from '../../../server/src/core/parse';
 import type { Chunk } from '../../../server/src/core/model';
 
@@ -80,6 +80,39 @@ describe('phone number windows', () => {
     assert.ok(numbers > 500, `${numbers} numbers found`);
   });
 
+  it('are the windows the plain loop makes, a character kind asked of every unit', () => {
+    const kind = (c: number) => (/^\p{Nd}$/u.test(String.fromCharCode(c)) ? 3 : PHONE_CHAR.test(String.fromCharCode(c)) ? 2 : 1);
+    const plain = (text: string) => {
+      const out: number[] = [];
+      let runStart = 0;
+      let digits = 0;
+      for (let i = 0; i <= text.length; i++) {
+        const c = i < text.length ? text.charCodeAt(i) : 0;
+        let k = i < text.length ? kind(c) : 1;
+        if (k === 3) digits++;
+        else if (c === 0x3a && i > 0 && kind(text.charCodeAt(i - 1)) === 3) k = 1;
+        if (k !== 1) continue;
+        if (digits >= 6) {
+          const end = Math.min(text.length, c === 0x3a && /^[0-5]\d/.test(text.slice(i + 1, i + 3)) ? i + 3 : i + 1);
+          const start = Math.max(0, runStart - 1);
+          if (out.length > 0 && start <= out[out.length - 1]!) out[out.length - 1] = end;
+          else out.push(start, end);
+        }
+        digits = 0;
+        runStart = i + 1;
+      }
+      return out;
+    };
+    const piece = fc.oneof(fc.constantFrom(':', ' :', ': ', ':3', ':30', ':7', ':61', '::', ' ', '\u00a0', '\u202f', '٣', '３', '😀', '\ud83d', 'ext', 'é', '+'), fc.stringMatching(/^\d{1,4}$/));
+    let windows = 0;
+    fc.assert(fc.property(fc.oneof(line, fc.array(piece, { maxLength: 16 }).map((xs) => xs.join('')), fc.string()), (s) => {
+      const expected = plain(s);
+      windows += expected.length;
+      assert.deepEqual(phoneWindows(s), expected, JSON.stringify(s));
+    }), { numRuns: 20_000, seed: 20251205 });
+    assert.ok(windows > 10_000, `${windows / 2} windows`);
+  });
+
   it('keep the minutes after a candidate, which make it a time stamp', () => {
     for (const s of ['Appel +1 2012-01-02 08:30 ok', '+1 2012-01-02 08:7', '+1 2012-01-02 08:61', '+1 2012-01-02 08: 30']) assert.deepEqual(fast(s), slow(s), s);
     assert.equal(fast('Appel +1 2012-01-02 08:30 ok').length, 0);
@@ -116,7 +149,8 @@ function referencePii(chunk: Chunk): Omit<PiiMatch, 'key' | 'pseudonymKind'>[] {
 
 describe('phone numbers in a chunk', () => {
   const SENDERS = ['+33 6 39 98 00 01', '+33\u00a06 39 98 00 02', '+44 20 7946 0958', '+1 415-555-0132', '＋33 6 39 98 00 03', '06 39 98 00 04', '(06) 39 98 00 05', 'Rochane', '+43 1000'];
-  const FORMS = ['22/01/2025, 14:26 - {s}: ', '[22/01/2025, 14:26:05] {s}: ', '\u200e22/01/2025 14:26 - {s}: ', '22.01.2025, 14:26 - {s}: ', '1/2/25, 2:26\u202fPM - {s}: ', '22/01/2025, 14:26 - '];
+  // The last two make continuation lines, which belong to the message before them.
+  const FORMS = ['22/01/2025, 14:26 - {s}: ', '[22/01/2025, 14:26:05] {s}: ', '\u200e22/01/2025 14:26 - {s}: ', '22.01.2025, 14:26 - {s}: ', '1/2/25, 2:26\u202fPM - {s}: ', '22/01/2025, 14:26 - ', '', 'suite {s} '];
   const chunk = fc.tuple(
     fc.constantFrom('', '=== MÉTADONNÉES CHUNK ===\nParticipants: +33 6 39 98 00 09, Léa\n\n=== CONTENU ===\n'),
     fc.array(fc.tuple(fc.constantFrom(...FORMS), fc.constantFrom(...SENDERS), line), { minLength: 1, maxLength: 6 }),

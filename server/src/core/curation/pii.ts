@@ -33,6 +33,17 @@ export function mentionKey(digits: string): { kind: PiiKind; key: string } {
 /** Seven digits or more with no letter between them (spaces, `+`, brackets, dots… are fine). */
 const DIGIT_RUN = /\d(?:[^\p{L}\d]*\d){6}/u;
 
+const DIGIT_RUN_FROM = new RegExp(DIGIT_RUN.source, 'gu');
+
+/**
+ * `DIGIT_RUN.test(text.slice(from))` without the slice: the search starts at `from`, and the
+ * pattern looks at nothing before where it starts. `from` must not split a surrogate pair.
+ */
+function digitRunFrom(text: string, from: number): boolean {
+  DIGIT_RUN_FROM.lastIndex = from;
+  return DIGIT_RUN_FROM.test(text);
+}
+
 /**
  * Whether libphonenumber can find anything in a line: seven digits or more (Niue, Tokelau:
  * +683 1234), and a French number without its country code has nine. libphonenumber costs about
@@ -88,18 +99,26 @@ function charKind(c: number): number {
  */
 export function phoneWindows(text: string): number[] {
   const out: number[] = [];
+  const n = text.length;
   let runStart = 0;
   let digits = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 0;
-    let k = i < text.length ? charKind(c) : OUTSIDE;
-    if (k === FIGURE) digits++;
-    // A colon follows only an extension label in a number, never a digit (`12:30`, `Sender:`).
-    else if (c === 0x3a && i > 0 && charKind(text.charCodeAt(i - 1)) === FIGURE) k = OUTSIDE;
-    if (k !== OUTSIDE) continue;
+  // The table read inline, `charKind` called only for a unit not yet seen.
+  for (let i = 0; i <= n; i++) {
+    let c = 0;
+    if (i < n) {
+      c = text.charCodeAt(i);
+      let k = charKinds[c]!;
+      if (k === 0) k = charKind(c);
+      if (k === FIGURE) {
+        digits++;
+        continue;
+      }
+      // A colon follows only an extension label in a number, never a digit (`12:30`, `Sender:`).
+      if (k === INSIDE && (c !== 0x3a || i === 0 || charKind(text.charCodeAt(i - 1)) !== FIGURE)) continue;
+    }
     if (digits >= MIN_PHONE_DIGITS) {
       // libphonenumber reads `:mm` after a candidate as a time: then the window takes it too.
-      const end = Math.min(text.length, c === 0x3a && /^[0-5]\d/.test(text.slice(i + 1, i + 3)) ? i + 3 : i + 1);
+      const end = Math.min(n, c === 0x3a && /^[0-5]\d/.test(text.slice(i + 1, i + 3)) ? i + 3 : i + 1);
       const start = Math.max(0, runStart - 1);
       if (out.length > 0 && start <= out[out.length - 1]!) out[out.length - 1] = end;
       else out.push(start, end);
@@ -167,17 +186,18 @@ function push(s: LineScan, kind: PiiKind, a: number, b: number, key: string, pse
 
 function scan(chunk: Chunk): PiiMatch[] {
   const out: PiiMatch[] = [];
-  const senderAt = new Map<number, Range>();
-  const dated = new Map<number, Message>();
-  for (const m of chunk.messages) {
-    if (m.senderRange) senderAt.set(m.line, m.senderRange);
-    dated.set(m.line, m);
-  }
   const participantsLine = chunk.header?.fields.find((f) => f.name === 'Participants')?.line;
-  const ctx = { out, senderAt, participantsLine };
+  const ctx = { out, participantsLine };
   // The header's Participants, then the content.
   for (const f of chunk.header?.fields ?? []) if (f.name === 'Participants' && f.value) scanLine(ctx, chunk.lines[f.line]!, f.line, f.valueRange.start.character, undefined);
-  for (const cl of chunk.contentLines) if (cl.kind !== 'blank') scanLine(ctx, cl.text, cl.line, 0, dated.get(cl.line));
+  // Messages and content lines are both in line order: a line's message is found by walking
+  // the two together, not looked up in two maps made for the chunk.
+  const messages = chunk.messages;
+  let next = 0;
+  for (const cl of chunk.contentLines) {
+    while (next < messages.length && messages[next]!.line < cl.line) next++;
+    if (cl.kind !== 'blank') scanLine(ctx, cl.text, cl.line, 0, next < messages.length && messages[next]!.line === cl.line ? messages[next] : undefined);
+  }
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 }
 
@@ -193,13 +213,13 @@ function phoneStart(text: string, m: Message | undefined): number {
   return plus && text.slice(m.dateRange.start.character, m.dateRange.end.character).includes('/') ? body - 1 : 0;
 }
 
-function scanLine(ctx: { out: PiiMatch[]; senderAt: ReadonlyMap<number, Range>; participantsLine: number | undefined }, text: string, line: number, from: number, m: Message | undefined): void {
+function scanLine(ctx: { out: PiiMatch[]; participantsLine: number | undefined }, text: string, line: number, from: number, m: Message | undefined): void {
   const hasAt = text.includes('@', from);
   // The parse already found where a dated line's sender or text starts.
   const bodyStart = m ? (m.senderRange ?? m.textRange).start.character : 0;
-  const may = from > 0 ? mayHoldPhone(text, from) : DIGIT_RUN.test(bodyStart > 0 ? text.slice(bodyStart) : text);
+  const may = from > 0 ? mayHoldPhone(text, from) : digitRunFrom(text, bodyStart);
   if (!hasAt && !may) return;
-  const s: LineScan = { out: ctx.out, line, text, sender: ctx.senderAt.get(line), asSender: line === ctx.participantsLine, taken: [] };
+  const s: LineScan = { out: ctx.out, line, text, sender: m?.senderRange, asSender: line === ctx.participantsLine, taken: [] };
   if (hasAt) {
     for (const m of text.matchAll(EMAIL)) if (m.index >= from) push(s, 'EMAIL', m.index, m.index + m[0].length, m[0].toLowerCase());
     for (const m of text.matchAll(MENTION)) {
