@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { bandKeys, jaccard, jaccardSorted, NearDuplicates, shingles, signature, sortedShingles } from '../../../server/src/core/search/near-duplicates';
+import { bandKeys, jaccard, jaccardSorted, NearDuplicates, shingles, signature, sortedShingles, textShingles } from '../../../server/src/core/search/near-duplicates';
+import { allWords, cut } from '../../../server/src/core/search/tokenize';
 
 describe('near-duplicates', () => {
   it('sorted shingles are the shingle set, and sign and band like it', () => {
@@ -50,6 +51,16 @@ describe('near-duplicates', () => {
     };
     assert.equal(nd.allPairs(textOf).length, (n * (n - 1)) / 2);
     assert.ok(reads <= n, `${reads} reads for ${n} chunks`);
+  });
+
+  it('shingles a text with more words than the cutter has room for as it shingles its words', () => {
+    // The cutter grows its arrays for this text: the shingles are of every word, not of the
+    // ones the arrays held before.
+    for (const extra of [1, 500]) {
+      const words = Array.from({ length: cut.hashes.length + extra }, (_, i) => `mot${i}`);
+      const text = words.join(' ');
+      assert.deepEqual(textShingles(text), sortedShingles(allWords(text)));
+    }
   });
 
   it('an edited chunk is shingled again: its old shingles are not reused', () => {

@@ -36,7 +36,9 @@ export function shingles(text: string): Set<number> {
 
 /** `sortedShingles(allWords(text))` from the hashes the words are cut with: no string per word. */
 export function textShingles(text: string): Uint32Array {
-  return shinglesOfHashes(cut.hashes.subarray(0, foldAndCutWords(text)));
+  // Cut first: cutting may grow `cut.hashes` into a new array.
+  const n = foldAndCutWords(text);
+  return shinglesOfHashes(cut.hashes.subarray(0, n));
 }
 
 /**
