@@ -109,7 +109,7 @@ export function charClass(c: number): number {
  * a ligature, a MAX_WORD cut) is a string of `strings`: its start is -1 and its end its place there.
  * `chars` holds the folded code units of the words, at their places in the text cut.
  */
-export const cut = { starts: new Int32Array(1024), ends: new Int32Array(1024), hashes: new Uint32Array(1024), strings: [] as string[], chars: new Uint16Array(4096) };
+export const cut = { starts: new Int32Array(64), ends: new Int32Array(64), hashes: new Uint32Array(64), strings: [] as string[], chars: new Uint16Array(256) };
 
 /** The folded word of `cut.chars` from `start` to `end`: a string of its own, no slice of a text. */
 export function cutWord(start: number, end: number): string {
@@ -255,6 +255,35 @@ function computeFolded(c: number): number {
   return f.charCodeAt(0);
 }
 
+/**
+ * Every path of `cutText` taken once, before the scan makes it hot: the optimiser then compiles
+ * it with feedback for all of them. A path first taken after that (the first text longer than
+ * `cut.chars`, the first word with an apostrophe...) threw the optimised code away ("insufficient
+ * type feedback"), and the code compiled again was up to a third slower, one run in a few.
+ * Only `cut`'s buffers (grown a little) and the folding table's entries change.
+ */
+function primeCutText(): void {
+  // An apostrophe inside a word and after one, a ligature, a word past MAX_WORD, `hashtag#`,
+  // words too short to keep.
+  const words = ["l'\u00e9tat", 'c\u0153ur', 'aujourd\u2019hui', "x'", 'hashtag#ia', 'a', '7', 'mot', 'x'.repeat(MAX_WORD + 1)];
+  const some = words.join(' ');
+  // V8 keeps feedback for a function only from its ninth call or so on: a dozen calls first.
+  for (let k = 0; k < 12; k++) {
+    cutText(some, true);
+    cutText(foldText(some), false);
+    // A character that does not fold one for one (Σ): the cut gives up.
+    cutText('un mot \u03a3', true);
+  }
+  // Then a text that grows every buffer of `cut` (which starts small for this).
+  const many: string[] = [];
+  for (let k = 0, length = 0; length <= cut.chars.length || k <= 2 * cut.starts.length; k++) {
+    many.push(words[k % words.length]!);
+    length += many[k]!.length + 1;
+  }
+  for (let k = 0; k < 2; k++) cutText(many.join(' '), true);
+  cut.strings.length = 0;
+}
+
 function growCut(): typeof cut {
   const starts = new Int32Array(cut.starts.length * 2);
   starts.set(cut.starts);
@@ -267,6 +296,8 @@ function growCut(): typeof cut {
   cut.hashes = hashes;
   return cut;
 }
+
+primeCutText();
 
 /** One matched word (cut to MAX_WORD) to its words: elision off, ligatures spelt out, parts at apostrophes. */
 function finishWord(f: string, out: string[]): void {
