@@ -17,6 +17,7 @@ import { contentSegments } from './index-text';
 import { own } from './own';
 import { compareDates } from './whatsapp';
 import type { RelatedSignals } from './search';
+import { Slab } from './slab';
 
 export interface MessageRecord {
   readonly line: number;
@@ -449,6 +450,12 @@ export class CorpusIndex implements RelatedSignals {
   readonly recognizer: EntityRecognizer;
   private readonly records = new Map<string, Stored>();
   /**
+   * The records' `data`, side by side (see slab.ts): a worker's record arrives with a buffer of
+   * its own, which kept for good was one more object, buffer and allocation off the heap per
+   * chunk for every collection to visit.
+   */
+  private readonly kept = new Slab<Int32Array>((n) => new Int32Array(n), 1 << 15);
+  /**
    * Senders, days, surfaces, entity keys…: one owned copy each, and its number, which the
    * packed records and the maps below use. Never shrinks: it holds each distinct string seen.
    */
@@ -566,14 +573,15 @@ export class CorpusIndex implements RelatedSignals {
     const header = r.header ? Object.fromEntries(Object.entries(r.header).map(([k, v]) => [this.name(k), v])) : undefined;
     return new Stored(
       id,
-      r.kind,
+      // The index's own copy of the word, not the clone each worker record carries.
+      r.kind === 'chat' ? 'chat' : 'article',
       header,
       r.articleMonth !== undefined ? this.name(r.articleMonth) : undefined,
       r.articleDateRange ? rangeOf(r.articleDateRange) : undefined,
       r.firstDate !== undefined ? this.name(r.firstDate) : undefined,
       r.lastDate !== undefined ? this.name(r.lastDate) : undefined,
       r.treeDate,
-      d,
+      this.kept.keep(d),
     );
   }
 

@@ -1,11 +1,11 @@
-// Small typed arrays kept for good, one per chunk (packed findings, overlap edges), copied side
+// Small typed arrays kept for good, one per chunk (packed findings, overlap edges, index records), copied side
 // by side into shared pages. An array cloned from a worker has an ArrayBuffer of its own: a
 // heap object, memory outside the heap and its bookkeeping, which every full collection of a
 // 100 000-chunk heap walks. A view into a page is one object; the page is freed with its last view.
 // Pages are small (a few dozen chunks' worth): a chunk edited again and again leaves its latest
 // copy in a later page each time, and such a page may be kept for that one view.
 
-type Typed = Uint8Array | Float64Array;
+type Typed = Uint8Array | Int32Array | Float64Array;
 
 export class Slab<A extends Typed> {
   private page: A;
