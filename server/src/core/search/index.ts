@@ -125,6 +125,7 @@ export class CorpusSearch {
   /** Room for `chunks` chunks in all: a scan says how many it brings, so its merge regrows less. */
   reserve(chunks: number): void {
     this.duplicates.reserve(chunks);
+    this.overlaps.reserve(chunks);
   }
 
   /** Maps one worker's term numbers onto this index's (one per worker and scan). */

@@ -3,7 +3,7 @@
 // exact text: the lines themselves weighed 3 KB a chunk, and two different lines meet by chance
 // once in about 10^15 comparisons.
 import type { Chunk } from '../model';
-import { fileUnder, filedUnder, unfile, type Buckets } from './buckets';
+import { MemberBuckets } from './buckets';
 import { Slab } from '../slab';
 
 const EDGE = 3;
@@ -95,54 +95,89 @@ function lineKey(e: Edges, side: 0 | 1, i: number): number | undefined {
   return e[o + 2]! < SHORT_LINE ? undefined : keyOf(e[o + 1]!);
 }
 
+/**
+ * The chunks ending with a line, and those starting with one, by line key. Chunks are numbered
+ * here, and the buckets are typed-array tables of those numbers (`MemberBuckets`): two Maps
+ * with an entry per line key (400 000 at 100 000 chunks) and an id or an array per entry were
+ * a hash-table insert per line on the scan's merge and as many entries for every full collection
+ * to visit. A chunk is under up to EDGE keys of its last lines: member `number × EDGE + i` for
+ * its i-th last line; under one key of its first line: member `number`.
+ */
 export class OverlapIndex {
-  /** Line key → the chunk(s) ending (or starting) with such a line; candidates, checked by hash and length. */
-  private readonly byLastLine: Buckets<number> = new Map();
-  private readonly byFirstLine: Buckets<number> = new Map();
-  private readonly edgesOf = new Map<string, Edges>();
-  /** Where the edges kept in `edgesOf` are (see slab.ts). */
+  private readonly byLastLine = new MemberBuckets();
+  private readonly byFirstLine = new MemberBuckets();
+  /** Chunk id → its number; by number, the id ('' for a free number) and its edges. */
+  private readonly numbers = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly edgesByNumber: (Edges | undefined)[] = [];
+  private readonly freeNumbers: number[] = [];
+  /** Where the edges kept are (see slab.ts). */
   private readonly kept = new Slab<Edges>((n) => new Float64Array(n), 1 << 10);
 
   set(id: string, chunk: Chunk): void {
     this.setEdges(id, edges(chunk));
   }
 
+  /** Room for `chunks` chunks in all, so that filing them regrows nothing (`MemberBuckets.reserve`). */
+  reserve(chunks: number): void {
+    this.byLastLine.reserve(chunks * EDGE);
+    this.byFirstLine.reserve(chunks);
+  }
+
   setEdges(id: string, e: Edges): void {
     this.remove(id);
     const mine = this.kept.keep(e);
-    this.edgesOf.set(id, mine);
-    this.file(mine, (map, key) => fileUnder(map, key, id));
+    const no = this.freeNumbers.pop() ?? this.ids.length;
+    this.ids[no] = id;
+    this.edgesByNumber[no] = mine;
+    this.numbers.set(id, no);
+    this.file(mine, no, true);
   }
 
   remove(id: string): void {
-    const e = this.edgesOf.get(id);
-    if (!e) return;
-    this.file(e, (map, key) => unfile(map, key, id));
-    this.edgesOf.delete(id);
+    const no = this.numbers.get(id);
+    if (no === undefined) return;
+    this.file(this.edgesByNumber[no]!, no, false);
+    this.numbers.delete(id);
+    this.ids[no] = '';
+    this.edgesByNumber[no] = undefined;
+    this.freeNumbers.push(no);
   }
 
-  /** The keys a chunk is filed under, each once: its last lines, and its first line. */
-  private file(e: Edges, visit: (map: Buckets<number>, key: number) => void): void {
+  /** Files chunk `no` under its keys (`add`) or takes it out of them: its last lines, each key once, and its first line. */
+  private file(e: Edges, no: number, add: boolean): void {
     for (let i = 0; i < lasts(e); i++) {
       const key = lineKey(e, 1, i);
       if (key === undefined) continue;
       // Each key once: the (at most two) lines before it are looked at, no Set is made.
       let seen = false;
       for (let j = 0; j < i && !seen; j++) seen = lineKey(e, 1, j) === key;
-      if (!seen) visit(this.byLastLine, key);
+      if (seen) continue;
+      if (add) this.byLastLine.add(key, no * EDGE + i);
+      else this.byLastLine.remove(key, no * EDGE + i);
     }
     const first = firsts(e) > 0 ? lineKey(e, 0, 0) : undefined;
-    if (first !== undefined) visit(this.byFirstLine, first);
+    if (first === undefined) return;
+    if (add) this.byFirstLine.add(first, no);
+    else this.byFirstLine.remove(first, no);
+  }
+
+  private edgesOf(id: string): Edges | undefined {
+    const no = this.numbers.get(id);
+    return no === undefined ? undefined : this.edgesByNumber[no];
   }
 
   /** The chunk(s) this one continues: its first k lines are the other's last k lines. */
   previousOf(id: string): OverlapEdge[] {
-    const mine = this.edgesOf.get(id);
+    const mine = this.edgesOf(id);
     if (!mine || firsts(mine) === 0) return [];
+    const candidates: number[] = [];
+    this.byLastLine.forEach(keyOf(mine[at(mine, 0, 0) + 1]!), (m) => candidates.push((m - (m % EDGE)) / EDGE));
     const out: OverlapEdge[] = [];
-    for (const other of filedUnder(this.byLastLine.get(keyOf(mine[at(mine, 0, 0) + 1]!)))) {
+    for (const no of candidates) {
+      const other = this.ids[no]!;
       if (other === id) continue;
-      const theirs = this.edgesOf.get(other)!;
+      const theirs = this.edgesByNumber[no]!;
       const n = lasts(theirs);
       // Longest k such that my first k lines equal their last k lines.
       for (let k = Math.min(firsts(mine), n); k >= 1; k--) {
@@ -165,11 +200,14 @@ export class OverlapIndex {
 
   /** The chunks that continue this one. */
   nextOf(id: string): string[] {
-    const mine = this.edgesOf.get(id);
+    const mine = this.edgesOf(id);
     if (!mine) return [];
     const out = new Set<string>();
+    const candidates: string[] = [];
     for (let i = 0; i < lasts(mine); i++) {
-      for (const other of filedUnder(this.byFirstLine.get(keyOf(mine[at(mine, 1, i) + 1]!)))) {
+      candidates.length = 0;
+      this.byFirstLine.forEach(keyOf(mine[at(mine, 1, i) + 1]!), (no) => candidates.push(this.ids[no]!));
+      for (const other of candidates) {
         if (other !== id && !out.has(other) && this.previousOf(other).some((e) => e.previous === id)) out.add(other);
       }
     }
