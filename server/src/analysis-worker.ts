@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { REPLY_BATCH, REPLY_WAIT_MS, type WorkerReply, type WorkerRequest, type WorkerSetup } from './core/analysis-pool';
 import { EntityRecognizer } from './core/entities/recognizer';
-import { prepareBytes } from './core/prepare';
+import { inOneBuffer, prepareBytes } from './core/prepare';
 import { LocalTermTable } from './core/search/term-table';
 import { LocalStrings } from './core/string-table';
 
@@ -21,6 +21,11 @@ parentPort?.on('message', (batch: readonly WorkerRequest[]) => {
   let replies: WorkerReply[] = [];
   let since = performance.now();
   const send = () => {
+    // The results' typed arrays cross as one buffer (inOneBuffer).
+    const results = replies.flatMap((r) => (r.prepared ? [r.prepared] : []));
+    const shared = inOneBuffer(results);
+    let k = 0;
+    replies = replies.map((r) => (r.prepared ? { ...r, prepared: shared[k++]! } : r));
     const moved = new Set<ArrayBuffer>();
     for (const r of replies) movable(r, moved);
     parentPort!.postMessage(replies, [...moved]);

@@ -23,4 +23,17 @@ describe('slab of kept arrays', () => {
     const big = new Float64Array(10).fill(1.5);
     assert.equal(slab.keep(big), big);
   });
+
+  it('copies an array too large for a page alone when it is a view into a larger buffer', () => {
+    // A worker's reply shares one buffer among its arrays: keeping a view would keep all of it.
+    const slab = new Slab<Int32Array>((n) => new Int32Array(n), 64);
+    const shared = new Int32Array(100).map((_, i) => i);
+    const view = shared.subarray(20, 40);
+    const kept = slab.keep(view);
+    assert.deepEqual([...kept], [...view]);
+    assert.notEqual(kept.buffer, shared.buffer);
+    assert.equal(kept.byteLength, kept.buffer.byteLength);
+    // A small view is copied into a page, as any small array.
+    assert.notEqual(slab.keep(shared.subarray(0, 3)).buffer, shared.buffer);
+  });
 });

@@ -19,11 +19,15 @@ export class Slab<A extends Typed> {
     this.none = make(0);
   }
 
-  /** A copy of `a` as a view into a shared page; an array longer than a sixteenth of a page is kept as it is. */
+  /**
+   * A copy of `a` as a view into a shared page. An array longer than a sixteenth of a page is
+   * kept as it is, or copied alone if it is a view into a larger buffer (a worker's reply
+   * shares one among its arrays: a view kept would keep all of it).
+   */
   keep(a: A): A {
     const n = a.length;
     if (n === 0) return this.none;
-    if (n > this.pageLength / 16) return a;
+    if (n > this.pageLength / 16) return a.byteLength === a.buffer.byteLength ? a : (a.slice() as A);
     if (this.used + n > this.page.length) {
       this.page = this.make(this.pageLength);
       this.used = 0;

@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
-import { EntityRecognizer, extractEntities, parseChunk } from '../../../server/src/core';
+import { Corpus, EntityRecognizer, extractEntities, parseChunk } from '../../../server/src/core';
 import { buildRecord, CorpusIndex } from '../../../server/src/core/corpus-index';
 import { extractFigures } from '../../../server/src/core/figures/extract';
-import { prepareBytes } from '../../../server/src/core/prepare';
+import { inOneBuffer, prepareBytes } from '../../../server/src/core/prepare';
+import { LocalTermTable } from '../../../server/src/core/search/term-table';
 import { LocalStrings } from '../../../server/src/core/string-table';
 
 const SAMPLES = resolve(__dirname, '..', '..', '..', 'samples');
@@ -91,6 +92,52 @@ describe('packed index records', () => {
     const [id, text] = texts[0]!;
     const p = prepareBytes(id, new TextEncoder().encode(text), { tokenizerCount: false }, recognizer, undefined, new LocalStrings());
     assert.throws(() => there.applyRecord(id, p.record), /stringTranslator/);
+  });
+
+  it('cross threads with their arrays in one buffer, and merge as when each had its own', () => {
+    const typed = (p: object): ArrayBufferView[] => {
+      const out: ArrayBufferView[] = [];
+      const walk = (o: unknown) => {
+        if (ArrayBuffer.isView(o)) out.push(o);
+        else if (o && typeof o === 'object') for (const v of Object.values(o)) walk(v);
+      };
+      walk(p);
+      return out;
+    };
+    const terms = [new LocalTermTable(), new LocalTermTable()];
+    const strings = [new LocalStrings(), new LocalStrings()];
+    const ids = texts.map(([id]) => id);
+    const bytes = [...texts, ['file:///corpus/binary.txt', 'a\u0000b'], ['file:///corpus/empty.txt', '']].map(([id, text]) => [id, new TextEncoder().encode(text)] as const);
+    const corpora = [0, 1].map(() => new Corpus({ readFile: async () => new Uint8Array(), listFiles: async () => [] }, { roots: ['file:///corpus'] }));
+    const receivers = corpora.map((c) => ({ terms: c.search.translator(), strings: c.index.stringTranslator() }));
+    // As a worker sends them: a batch of results, their arrays all views of one buffer.
+    const plain = bytes.map(([id, b]) => prepareBytes(id, b, { tokenizerCount: false }, recognizer, terms[0], strings[0]));
+    const shared = inOneBuffer(bytes.map(([id, b]) => prepareBytes(id, b, { tokenizerCount: false }, recognizer, terms[1], strings[1])));
+    assert.deepEqual(shared, plain);
+    const views = shared.flatMap(typed);
+    assert.ok(views.length >= 5 * texts.length);
+    assert.equal(new Set(views.map((v) => v.buffer)).size, 1);
+    for (const v of views) assert.equal(v.byteOffset % 8, 0);
+    // No two views overlap.
+    const spans = views.map((v) => [v.byteOffset, v.byteOffset + v.byteLength] as const).sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++) assert.ok(spans[i]![0] >= spans[i - 1]![1]);
+    // Each corpus merges its version as a scan does, through its translators.
+    for (const [k, results] of [structuredClone(plain), structuredClone(shared)].entries()) {
+      for (const [i, r] of results.entries()) {
+        const search = r.search && { ...r.search, terms: receivers[k]!.terms.receive(r.search.terms as never) };
+        const record = r.record && { ...r.record, numbering: receivers[k]!.strings.receive(r.record.strings, r.record.firstFresh!) };
+        (corpora[k] as unknown as { putPrepared(id: string, p: object, bytes: Uint8Array): void }).putPrepared(bytes[i]![0], { ...r, search, record }, bytes[i]![1]);
+      }
+    }
+    const [a, b] = corpora as [Corpus, Corpus];
+    assert.equal(b.size, a.size);
+    assert.deepEqual(b.index.snapshot(), a.index.snapshot());
+    assert.deepEqual(b.search.text.snapshot(), a.search.text.snapshot());
+    for (const id of ids) {
+      assert.deepEqual(b.findings(id), a.findings(id), id);
+      assert.deepEqual(b.search.related(id, 5), a.search.related(id, 5), id);
+    }
+    assert.deepEqual(b.search.search('stargate milliards', 10), a.search.search('stargate milliards', 10));
   });
 
   it('give back each message\'s time as written, with or without seconds, and a time of another shape as it is', () => {
