@@ -151,23 +151,25 @@ type Counts = ChunkCounts;
  * are looked for in a short array, and a hostile chunk's thousands of distinct keys in a map.
  */
 class Tally {
+  /** The first `size` of these are this chunk's (the arrays are kept between chunks, not truncated). */
   private readonly keys: number[] = [];
   private readonly counts: number[] = [];
+  private size = 0;
   private slots: Map<number, number> | undefined;
 
   reset(): void {
-    this.keys.length = 0;
-    this.counts.length = 0;
+    this.size = 0;
     this.slots = undefined;
   }
 
   add(key: number): void {
     const keys = this.keys;
+    const n = this.size;
     let i = -1;
     if (this.slots) i = this.slots.get(key) ?? -1;
     else {
       // As a map's keys compare: NaN is one key.
-      for (let k = 0; k < keys.length; k++) {
+      for (let k = 0; k < n; k++) {
         const x = keys[k]!;
         if (x === key || (x !== x && key !== key)) {
           i = k;
@@ -179,15 +181,21 @@ class Tally {
       this.counts[i]!++;
       return;
     }
-    if (this.slots) this.slots.set(key, keys.length);
-    else if (keys.length === 32) this.slots = new Map(keys.map((k, j) => [k, j])).set(key, keys.length);
-    keys.push(key);
-    this.counts.push(1);
+    if (this.slots) this.slots.set(key, n);
+    else if (n === 32) this.slots = new Map(keys.slice(0, n).map((k, j) => [k, j])).set(key, n);
+    if (n === keys.length) {
+      keys.push(key);
+      this.counts.push(1);
+    } else {
+      keys[n] = key;
+      this.counts[n] = 1;
+    }
+    this.size = n + 1;
   }
 
   each(f: (key: number, count: number) => void): void {
     // A map gives -0 back as 0.
-    for (let i = 0; i < this.keys.length; i++) f(this.keys[i]! === 0 ? 0 : this.keys[i]!, this.counts[i]!);
+    for (let i = 0; i < this.size; i++) f(this.keys[i]! === 0 ? 0 : this.keys[i]!, this.counts[i]!);
   }
 }
 

@@ -107,6 +107,24 @@ describe('corpus index: incremental equals rebuild', () => {
     );
   });
 
+  it('counts chunks with dozens of distinct senders, days and figures as a rebuild does, one after another', () => {
+    // Past 32 distinct keys of a kind a chunk's tally changes its way of counting; the tallies
+    // are reused chunk after chunk, so a large chunk is followed by small ones here.
+    const { parseChunk } = require('../../../server/src/core') as typeof import('../../../server/src/core');
+    const chat = (n: number, shift: number) => Array.from({ length: n }, (_, i) => `${String((i % 28) + 1).padStart(2, '0')}/0${1 + ((i + shift) % 9)}/2025, 09:${String(i % 60).padStart(2, '0')} - Personne ${i + shift}: OpenAI annonce ${(i + 1) * 7 + shift} milliards de dollars et ${i * 3 + 1} % pour Nvidia.`).join('\n');
+    const versions = [chat(60, 0), chat(3, 1), chat(45, 2), chat(1, 5), chat(40, 3)];
+    const index = new CorpusIndex();
+    for (const [k, text] of versions.entries()) {
+      const id = `c${k % 2}`;
+      index.apply(id, parseChunk(id, text));
+      const rebuilt = new CorpusIndex();
+      for (const [j, t] of versions.slice(0, k + 1).entries()) if (j >= k - 1) rebuilt.apply(`c${j % 2}`, parseChunk(`c${j % 2}`, t));
+      assert.deepEqual(index.snapshot(), rebuilt.snapshot(), `after version ${k}`);
+    }
+    const record = index.record('c0')!;
+    assert.ok(new Set(record.messages.map((m) => m.sender)).size > 32 && record.figures.length > 32);
+  });
+
   it('takes a chunk out of every map when it goes', () => {
     const index = new CorpusIndex();
     const empty = JSON.stringify(index.snapshot());
