@@ -158,9 +158,15 @@ class Tally {
   private slots: Map<number, number> | undefined;
 
   reset(): void {
+    // A hostile chunk's thousands of keys are not held until the next one: past a few hundred,
+    // the arrays are let go (`keys` and `counts` grow together).
+    if (this.keys.length > Tally.KEEP) this.keys.length = this.counts.length = Tally.KEEP;
     this.size = 0;
     this.slots = undefined;
   }
+
+  /** What the arrays keep between chunks at most (a large chunk has a few dozen keys a kind). */
+  private static readonly KEEP = 256;
 
   add(key: number): void {
     const keys = this.keys;
@@ -589,7 +595,9 @@ export class CorpusIndex implements RelatedSignals {
       r.firstDate !== undefined ? this.name(r.firstDate) : undefined,
       r.lastDate !== undefined ? this.name(r.lastDate) : undefined,
       r.treeDate,
-      this.kept.keep(d),
+      // A worker's record into the slab; one built here (a chunk re-analysed as it is typed
+      // in) keeps its own buffer, its size: in a page, each edit's copy could keep a 128 KB page.
+      r.firstFresh !== undefined ? this.kept.keep(d) : d,
     );
   }
 

@@ -180,6 +180,24 @@ describe('packed index records', () => {
     assert.throws(() => translator.receive(...Object.values(table.take()) as [string[], number]), /out of order/);
   });
 
+  it('keep a record built here (a chunk re-analysed as it is typed) in a buffer of its size, and no hostile chunk\'s tallies', () => {
+    const index = new CorpusIndex(recognizer);
+    const data = (id: string) => (index as unknown as { records: Map<string, { data: Int32Array }> }).records.get(id)!.data;
+    const [id, text] = texts[0]!;
+    for (let k = 0; k < 3; k++) {
+      index.apply(id, parseChunk(id, `${text}\n22/01/2025, 18:0${k} - Léa: encore ${k}`));
+      // In a shared page, every edit's copy could keep that page (128 KB) alive for good.
+      assert.equal(data(id).byteLength, data(id).buffer.byteLength);
+    }
+    // A chunk with 2 000 senders: the tallies counted them, then let their arrays go.
+    const lines = Array.from({ length: 2000 }, (_, i) => `22/01/2025, 18:00 - Sender ${i}: bonjour`);
+    index.apply('file:///corpus/crowd.txt', parseChunk('file:///corpus/crowd.txt', `=== CONTENU ===\n${lines.join('\n')}\n`));
+    assert.equal(index.record('file:///corpus/crowd.txt')!.messages.length, 2000);
+    index.apply(id, parseChunk(id, text));
+    const tally = (index as unknown as { senderTally: { keys: number[]; counts: number[] } }).senderTally;
+    assert.ok(tally.keys.length <= 256 && tally.counts.length === tally.keys.length, `${tally.keys.length} keys kept`);
+  });
+
   it('find the chunks of a figure key by family and bucket, and none for an unknown family', () => {
     const index = new CorpusIndex(recognizer);
     for (const [id, text] of texts) index.apply(id, parseChunk(id, text));
