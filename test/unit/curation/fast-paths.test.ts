@@ -97,6 +97,14 @@ describe('curation fast paths', () => {
     assert.equal(anyCue(['abé'])('xyz'), true, 'a cue with another character turns the test off');
   });
 
+  it('finds every cue of a list with more distinct starts than a byte can number', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const cues = Array.from({ length: 600 }, (_, i) => `${letters[i % 26]}${letters[Math.floor(i / 26) % 26]}${letters[Math.floor(i / 676)]}xq`);
+    const has = anyCue(cues);
+    for (const c of cues) assert.ok(has(`un texte avec ${c.toUpperCase()} dedans`), c);
+    assert.equal(has('un texte sans aucun indice'), false);
+  });
+
   it('classifies lines the same with the phrase cues as with the patterns alone', () => {
     const phrases = LANGUAGES.flatMap((l) => l.phrases);
     const lines = LANGUAGES.flatMap((l) => l.lines);

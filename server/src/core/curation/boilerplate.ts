@@ -87,8 +87,9 @@ export function anyCue(cues: readonly string[]): (text: string) => boolean {
   // Kelvin sign as k and the long s as s.
   const code = (c: number) => (c >= 0x61 && c <= 0x7a ? c - 0x60 : c >= 0x41 && c <= 0x5a ? c - 0x40 : c === 0x20 ? 27 : c === 0x212a ? 11 : c === 0x17f ? 19 : 0);
   const ascii = Uint8Array.from({ length: 128 }, (_, c) => code(c));
-  // A cue's first three characters, five bits each, number the list of the cues starting so.
-  const start = new Uint8Array(1 << 15);
+  // A cue's first three characters, five bits each, number the list of the cues starting so
+  // (16 bits: as many lists as there are such starts, 2^15, never wrap to 0, "no list").
+  const start = new Uint16Array(1 << 15);
   const lists: string[][] = [[]];
   for (const cue of cues) {
     const h = (code(cue.charCodeAt(0)) << 10) | (code(cue.charCodeAt(1)) << 5) | code(cue.charCodeAt(2));
