@@ -31,6 +31,55 @@ export class ChunkNumbers {
 }
 
 /**
+ * Chunk ids by number and back for tables indexed by number (typed-array buckets and columns):
+ * a chunk's number is freed when it goes and given to the next chunk that comes, so the tables
+ * stay as long as the most chunks held at once.
+ */
+export class ReusedNumbers {
+  private readonly numbers = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly free: number[] = [];
+
+  /** How many chunks have a number. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** A number for `id`, which has none (`release` it first): a freed one if there is one. */
+  take(id: string): number {
+    const no = this.free.pop() ?? this.ids.length;
+    this.ids[no] = id;
+    this.numbers.set(id, no);
+    return no;
+  }
+
+  /** Frees the number of `id` and gives it back (undefined: `id` had none). */
+  release(id: string): number | undefined {
+    const no = this.numbers.get(id);
+    if (no === undefined) return undefined;
+    this.numbers.delete(id);
+    this.ids[no] = '';
+    this.free.push(no);
+    return no;
+  }
+
+  /** The chunk's number if it has one. */
+  find(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
+
+  /** The chunk of a number ('' for a free one). */
+  id(no: number): string {
+    return this.ids[no]!;
+  }
+
+  /** Every chunk with a number. */
+  chunks(): IterableIterator<string> {
+    return this.numbers.keys();
+  }
+}
+
+/**
  * A count per chunk, read like a `Map` from chunk id to count (iteration in chunk-number order).
  * Chunk numbers and counts interleaved in one array (chunk at 2i, count at 2i + 1): most keys
  * (a figure, an entity) are in a chunk or two, and an index holds about 1.5 keys a chunk, so a

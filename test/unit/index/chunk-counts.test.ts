@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { ChunkCounts, ChunkNumbers } from '../../../server/src/core/chunk-counts';
+import { ChunkCounts, ChunkNumbers, ReusedNumbers } from '../../../server/src/core/chunk-counts';
 
 type Op = { op: 'add'; chunk: number; by: number } | { op: 'set'; chunk: number; value: number } | { op: 'delete'; chunk: number };
 
@@ -58,5 +58,31 @@ describe('chunk counts', () => {
     assert.equal(counts.get('chunk2500'), undefined);
     counts.add(numbers.of('chunk2500'), 2);
     assert.deepEqual([...counts.keys()].slice(2499, 2502), ['chunk2499', 'chunk2500', 'chunk2501']);
+  });
+});
+
+describe('reused chunk numbers', () => {
+  it('give each chunk held a distinct number, back and forth, and no more numbers than chunks held at once', () => {
+    fc.assert(fc.property(fc.array(fc.record({ take: fc.boolean(), chunk: fc.nat(20) }), { maxLength: 200 }), (ops) => {
+      const numbers = new ReusedNumbers();
+      const held = new Map<string, number>();
+      let most = 0;
+      for (const o of ops) {
+        const id = `c${o.chunk}`;
+        if (o.take && !held.has(id)) held.set(id, numbers.take(id));
+        else if (!o.take) assert.equal(numbers.release(id), held.get(id));
+        if (!o.take) held.delete(id);
+        most = Math.max(most, held.size);
+        assert.equal(numbers.size, held.size);
+        assert.deepEqual([...numbers.chunks()].sort(), [...held.keys()].sort());
+        for (const [c, n] of held) {
+          assert.equal(numbers.find(c), n);
+          assert.equal(numbers.id(n), c);
+          assert.ok(n < Math.max(most, 1), `${n} given with at most ${most} chunks held`);
+        }
+        assert.equal(new Set(held.values()).size, held.size);
+      }
+      for (let n = 0; n < most; n++) if (![...held.values()].includes(n)) assert.equal(numbers.id(n), '');
+    }));
   });
 });

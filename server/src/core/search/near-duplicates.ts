@@ -3,6 +3,7 @@
 // shingle sets decides. The estimate only proposes; nothing below the threshold is reported.
 import { MemberBuckets } from './buckets';
 import { grown } from '../grown';
+import { ReusedNumbers } from '../chunk-counts';
 import { hashString } from './hash';
 import { cut, foldAndCutWords } from './tokenize';
 
@@ -284,10 +285,8 @@ export interface DuplicatePair {
 export class NearDuplicates {
   /** Per band: band key → the chunks (by number) filed under it. */
   private readonly buckets = Array.from({ length: BANDS }, () => new MemberBuckets());
-  /** Chunk id → its number; by number, the id ('' for a free number), band keys and shingle count. */
-  private readonly numbers = new Map<string, number>();
-  private readonly ids: string[] = [];
-  private readonly freeNumbers: number[] = [];
+  /** Chunk id → its number, and back; by number, its band keys and shingle count. */
+  private readonly numbers = new ReusedNumbers();
   private keys = new Int32Array(BANDS * 1024);
   private sizes = new Int32Array(1024);
   private readonly verified = new Map<string, DuplicatePair[]>();
@@ -319,15 +318,11 @@ export class NearDuplicates {
     // Its cached shingles go too (`remove`).
     this.remove(id);
     if (!keys) return;
-    const no = this.freeNumbers.pop() ?? this.ids.length;
-    if (no === this.ids.length) {
-      this.ids.push(id);
-      if (no === this.sizes.length) {
-        this.sizes = grown(this.sizes, no + 1);
-        this.keys = grown(this.keys, (no + 1) * BANDS);
-      }
-    } else this.ids[no] = id;
-    this.numbers.set(id, no);
+    const no = this.numbers.take(id);
+    if (no === this.sizes.length) {
+      this.sizes = grown(this.sizes, no + 1);
+      this.keys = grown(this.keys, (no + 1) * BANDS);
+    }
     this.sizes[no] = shingleCount;
     for (let b = 0; b < BANDS; b++) {
       this.keys[no * BANDS + b] = keys[b]!;
@@ -338,13 +333,11 @@ export class NearDuplicates {
 
   remove(id: string): void {
     this.sortedShingles.delete(id);
-    const no = this.numbers.get(id);
-    if (no === undefined) return;
+    if (this.numbers.find(id) === undefined) return;
+    // Its neighbours' answers are dropped while it still has its number (`candidates`).
     this.invalidate(id);
+    const no = this.numbers.release(id)!;
     for (let b = 0; b < BANDS; b++) this.buckets[b]!.remove(this.keys[no * BANDS + b]!, no);
-    this.numbers.delete(id);
-    this.ids[no] = '';
-    this.freeNumbers.push(no);
   }
 
   /** Drops cached answers of a chunk and of every chunk that shares a bucket with it. */
@@ -357,11 +350,11 @@ export class NearDuplicates {
 
   /** Documents sharing at least one band with `id`. */
   candidates(id: string): string[] {
-    const no = this.numbers.get(id);
+    const no = this.numbers.find(id);
     if (no === undefined) return [];
     const out = new Set<string>();
     const add = (other: number) => {
-      if (other !== no) out.add(this.ids[other]!);
+      if (other !== no) out.add(this.numbers.id(other));
     };
     for (let b = 0; b < BANDS; b++) this.buckets[b]!.forEach(this.keys[no * BANDS + b]!, add);
     return [...out].sort();
@@ -378,7 +371,7 @@ export class NearDuplicates {
     const out: DuplicatePair[] = [];
     for (const other of candidates) {
       // Sizes bound the Jaccard: |A∩B| / |A∪B| ≤ min / max.
-      const sb = this.sizes[this.numbers.get(other)!]!;
+      const sb = this.sizes[this.numbers.find(other)!]!;
       if (Math.min(a.length, sb) / Math.max(a.length, sb) < this.threshold) continue;
       const b = this.shinglesOf(other, textOf);
       if (b === undefined) continue;
@@ -403,7 +396,7 @@ export class NearDuplicates {
   /** Every verified pair once (a < b), for reports and the benchmark. */
   allPairs(textOf: (id: string) => string | undefined): [string, string, number][] {
     const pairs: [string, string, number][] = [];
-    for (const id of [...this.numbers.keys()].sort()) {
+    for (const id of [...this.numbers.chunks()].sort()) {
       for (const d of this.duplicatesOf(id, textOf)) if (id < d.id) pairs.push([id, d.id, d.similarity]);
     }
     return pairs;

@@ -5,6 +5,7 @@
 import type { Chunk } from '../model';
 import { MemberBuckets } from './buckets';
 import { Slab } from '../slab';
+import { ReusedNumbers } from '../chunk-counts';
 
 const EDGE = 3;
 
@@ -106,11 +107,9 @@ function lineKey(e: Edges, side: 0 | 1, i: number): number | undefined {
 export class OverlapIndex {
   private readonly byLastLine = new MemberBuckets();
   private readonly byFirstLine = new MemberBuckets();
-  /** Chunk id → its number; by number, the id ('' for a free number) and its edges. */
-  private readonly numbers = new Map<string, number>();
-  private readonly ids: string[] = [];
+  /** Chunk id → its number, and back; by number, its edges. */
+  private readonly numbers = new ReusedNumbers();
   private readonly edgesByNumber: (Edges | undefined)[] = [];
-  private readonly freeNumbers: number[] = [];
   /** Where the edges kept are (see slab.ts). */
   private readonly kept = new Slab<Edges>((n) => new Float64Array(n), 1 << 10);
 
@@ -127,21 +126,16 @@ export class OverlapIndex {
   setEdges(id: string, e: Edges): void {
     this.remove(id);
     const mine = this.kept.keep(e);
-    const no = this.freeNumbers.pop() ?? this.ids.length;
-    this.ids[no] = id;
+    const no = this.numbers.take(id);
     this.edgesByNumber[no] = mine;
-    this.numbers.set(id, no);
     this.file(mine, no, true);
   }
 
   remove(id: string): void {
-    const no = this.numbers.get(id);
+    const no = this.numbers.release(id);
     if (no === undefined) return;
     this.file(this.edgesByNumber[no]!, no, false);
-    this.numbers.delete(id);
-    this.ids[no] = '';
     this.edgesByNumber[no] = undefined;
-    this.freeNumbers.push(no);
   }
 
   /** Files chunk `no` under its keys (`add`) or takes it out of them: its last lines, each key once, and its first line. */
@@ -163,7 +157,7 @@ export class OverlapIndex {
   }
 
   private edgesOf(id: string): Edges | undefined {
-    const no = this.numbers.get(id);
+    const no = this.numbers.find(id);
     return no === undefined ? undefined : this.edgesByNumber[no];
   }
 
@@ -175,7 +169,7 @@ export class OverlapIndex {
     this.byLastLine.forEach(keyOf(mine[at(mine, 0, 0) + 1]!), (m) => candidates.push((m - (m % EDGE)) / EDGE));
     const out: OverlapEdge[] = [];
     for (const no of candidates) {
-      const other = this.ids[no]!;
+      const other = this.numbers.id(no);
       if (other === id) continue;
       const theirs = this.edgesByNumber[no]!;
       const n = lasts(theirs);
@@ -206,7 +200,7 @@ export class OverlapIndex {
     const candidates: string[] = [];
     for (let i = 0; i < lasts(mine); i++) {
       candidates.length = 0;
-      this.byFirstLine.forEach(keyOf(mine[at(mine, 1, i) + 1]!), (no) => candidates.push(this.ids[no]!));
+      this.byFirstLine.forEach(keyOf(mine[at(mine, 1, i) + 1]!), (no) => candidates.push(this.numbers.id(no)));
       for (const other of candidates) {
         if (other !== id && !out.has(other) && this.previousOf(other).some((e) => e.previous === id)) out.add(other);
       }
