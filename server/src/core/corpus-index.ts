@@ -18,6 +18,7 @@ import { own } from './own';
 import { compareDates } from './whatsapp';
 import type { RelatedSignals } from './search';
 import { Slab } from './slab';
+import { FewKeys } from './few-keys';
 
 export interface MessageRecord {
   readonly line: number;
@@ -147,61 +148,30 @@ type Counts = ChunkCounts;
 /**
  * How often each key occurs in one chunk, so that the index's maps are updated once per distinct
  * key (entity, bucket, sender, day), not once per mention or message; keys in order of first
- * occurrence, as the maps take them. One per kind of key, reused chunk after chunk: a few keys
- * are looked for in a short array, and a hostile chunk's thousands of distinct keys in a map.
+ * occurrence, as the maps take them (`FewKeys`). One per kind of key, reused chunk after chunk.
  */
 class Tally {
-  /** The first `size` of these are this chunk's (the arrays are kept between chunks, not truncated). */
-  private readonly keys: number[] = [];
+  private readonly keys = new FewKeys<number>();
+  /** By key number, as long as the keys' kept list. */
   private readonly counts: number[] = [];
-  private size = 0;
-  private slots: Map<number, number> | undefined;
 
   reset(): void {
-    // A hostile chunk's thousands of keys are not held until the next one: past a few hundred,
-    // the arrays are let go (`keys` and `counts` grow together).
-    if (this.keys.length > Tally.KEEP) this.keys.length = this.counts.length = Tally.KEEP;
-    this.size = 0;
-    this.slots = undefined;
+    this.keys.reset();
+    if (this.counts.length > this.keys.kept) this.counts.length = this.keys.kept;
   }
 
-  /** What the arrays keep between chunks at most (a large chunk has a few dozen keys a kind). */
-  private static readonly KEEP = 256;
-
   add(key: number): void {
-    const keys = this.keys;
-    const n = this.size;
-    let i = -1;
-    if (this.slots) i = this.slots.get(key) ?? -1;
-    else {
-      // As a map's keys compare: NaN is one key.
-      for (let k = 0; k < n; k++) {
-        const x = keys[k]!;
-        if (x === key || (x !== x && key !== key)) {
-          i = k;
-          break;
-        }
-      }
-    }
-    if (i >= 0) {
-      this.counts[i]!++;
-      return;
-    }
-    if (this.slots) this.slots.set(key, n);
-    else if (n === 32) this.slots = new Map(keys.slice(0, n).map((k, j) => [k, j])).set(key, n);
-    if (n === keys.length) {
-      keys.push(key);
-      this.counts.push(1);
-    } else {
-      keys[n] = key;
-      this.counts[n] = 1;
-    }
-    this.size = n + 1;
+    const i = this.keys.number(key);
+    if (i >= 0) this.counts[i]!++;
+    else this.counts[this.keys.size - 1] = 1;
   }
 
   each(f: (key: number, count: number) => void): void {
     // A map gives -0 back as 0.
-    for (let i = 0; i < this.size; i++) f(this.keys[i]! === 0 ? 0 : this.keys[i]!, this.counts[i]!);
+    for (let i = 0; i < this.keys.size; i++) {
+      const key = this.keys.key(i);
+      f(key === 0 ? 0 : key, this.counts[i]!);
+    }
   }
 }
 

@@ -12,6 +12,7 @@
 // integer: no rule makes one) falls back to JSON, deflated when long, so nothing is lost.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Finding, Fix, Range, RelatedLocation, Severity, TextEdit } from './model';
+import { FewKeys } from './few-keys';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -46,49 +47,12 @@ function severityNumber(s: Severity): number {
   }
 }
 
-/**
- * Values met in one file, numbered in the order first met. The first few are kept in a list and
- * compared with `===` (a file has a dozen distinct strings, most of different lengths): a Map
- * hashed each fresh string whole, and a cleared Map makes new tables. Past `FEW`, a Map as well.
- */
-class Met<K> {
-  private list: K[] = [];
-  private count = 0;
-  private map: Map<K, number> | undefined;
-
-  reset(): void {
-    // The values are dropped, not kept for the next file.
-    this.list.length = 0;
-    this.count = 0;
-    this.map = undefined;
-  }
-
-  /** The number of `key` if met before, else -1 (and `key` is numbered). */
-  number(key: K): number {
-    const n = this.count;
-    if (this.map === undefined) {
-      const list = this.list;
-      for (let i = 0; i < n; i++) if (list[i] === key) return i;
-      list.push(key);
-      if (n + 1 > FEW) this.map = new Map(list.map((k, i) => [k, i]));
-    } else {
-      const seen = this.map.get(key);
-      if (seen !== undefined) return seen;
-      this.map.set(key, n);
-    }
-    this.count = n + 1;
-    return -1;
-  }
-}
-
-const FEW = 32;
-
 /** A growing byte buffer, reused from call to call (packing runs one file at a time). */
 class Writer {
   buf = new Uint8Array(1 << 14);
   at = 0;
-  private strings = new Met<string>();
-  private lists = new Met<readonly TextEdit[]>();
+  private strings = new FewKeys<string>();
+  private lists = new FewKeys<readonly TextEdit[]>();
 
   reset(): void {
     this.at = 0;
@@ -122,7 +86,7 @@ class Writer {
    * For a value met before in this file, 1 + its number (true: nothing more to write); else
    * numbers it and writes 0, for the caller to write the value itself after.
    */
-  private met<K>(table: Met<K>, key: K): boolean {
+  private met<K>(table: FewKeys<K>, key: K): boolean {
     const seen = table.number(key);
     this.uint(seen + 1);
     return seen >= 0;
