@@ -85,8 +85,11 @@ export function anyCue(cues: readonly string[]): (text: string) => boolean {
   if (cues.some((c) => !/^[a-z ]{3,}$/.test(c))) return () => true;
   // Letters 1–26 in either case, the space 27, anything else 0; an `iu` pattern also reads the
   // Kelvin sign as k and the long s as s.
-  const code = (c: number) => (c >= 0x61 && c <= 0x7a ? c - 0x60 : c >= 0x41 && c <= 0x5a ? c - 0x40 : c === 0x20 ? 27 : c === 0x212a ? 11 : c === 0x17f ? 19 : 0);
+  const beyondAscii = (c: number) => (c === 0x212a ? 11 : c === 0x17f ? 19 : 0);
+  const code = (c: number) => (c >= 0x61 && c <= 0x7a ? c - 0x60 : c >= 0x41 && c <= 0x5a ? c - 0x40 : c === 0x20 ? 27 : beyondAscii(c));
   const ascii = Uint8Array.from({ length: 128 }, (_, c) => code(c));
+  /** `code(c)`, by the table for ASCII. */
+  const read = (c: number) => (c < 128 ? ascii[c]! : beyondAscii(c));
   // A cue's first three characters, five bits each, number the list of the cues starting so
   // (16 bits: as many lists as there are such starts, 2^15, never wrap to 0, "no list").
   const start = new Uint16Array(1 << 15);
@@ -99,16 +102,14 @@ export function anyCue(cues: readonly string[]): (text: string) => boolean {
   const at = (text: string, from: number, cue: string) => {
     if (from + cue.length > text.length) return false;
     for (let k = 3; k < cue.length; k++) {
-      const c = text.charCodeAt(from + k);
-      if ((c < 128 ? ascii[c]! : code(c)) !== code(cue.charCodeAt(k))) return false;
+      if (read(text.charCodeAt(from + k)) !== code(cue.charCodeAt(k))) return false;
     }
     return true;
   };
   return (text) => {
     let h = 0;
     for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      h = ((h << 5) | (c < 128 ? ascii[c]! : c === 0x212a ? 11 : c === 0x17f ? 19 : 0)) & 0x7fff;
+      h = ((h << 5) | read(text.charCodeAt(i))) & 0x7fff;
       const list = start[h]!;
       if (list !== 0) for (const cue of lists[list]!) if (at(text, i - 2, cue)) return true;
     }
