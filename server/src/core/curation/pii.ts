@@ -31,17 +31,16 @@ export function mentionKey(digits: string): { kind: PiiKind; key: string } {
 }
 
 /** Seven digits or more with no letter between them (spaces, `+`, brackets, dots… are fine). */
-const DIGIT_RUN = /\d(?:[^\p{L}\d]*\d){6}/u;
-
-const DIGIT_RUN_FROM = new RegExp(DIGIT_RUN.source, 'gu');
+const DIGIT_RUN = /\d(?:[^\p{L}\d]*\d){6}/gu;
 
 /**
- * `DIGIT_RUN.test(text.slice(from))` without the slice: the search starts at `from`, and the
- * pattern looks at nothing before where it starts. `from` must not split a surrogate pair.
+ * Whether `text` from `from` on holds a DIGIT_RUN, without slicing it: the search starts at
+ * `from`, and the pattern looks at nothing before where it starts. `from` must not split a
+ * surrogate pair.
  */
 function digitRunFrom(text: string, from: number): boolean {
-  DIGIT_RUN_FROM.lastIndex = from;
-  return DIGIT_RUN_FROM.test(text);
+  DIGIT_RUN.lastIndex = from;
+  return DIGIT_RUN.test(text);
 }
 
 /**
@@ -53,7 +52,7 @@ function digitRunFrom(text: string, from: number): boolean {
 export function mayHoldPhone(text: string, from = 0): boolean {
   const rest = from > 0 ? text.slice(from) : text;
   // A WhatsApp line's date and time alone would pass: the test starts after them (at the sender).
-  return DIGIT_RUN.test(rest.slice(parseDatedLine(rest)?.bodyStart ?? 0));
+  return digitRunFrom(text, from + (parseDatedLine(rest)?.bodyStart ?? 0));
 }
 
 /**
