@@ -59,8 +59,9 @@ function answer(m: WorkerRequest): WorkerReply {
 
 /**
  * A large file's bytes are moved to the main thread instead of copied. Everything else is
- * copied: a batch of replies holds about a hundred small typed arrays, and copying them into the
- * message costs less than moving each (14 against 17 µs a file, measured on generated chunks).
+ * copied: the results' arrays are in one buffer a batch (inOneBuffer), and copying it into the
+ * message cost the main thread less than receiving it moved (measured: moving each array, 17
+ * against 14 µs a file; moving the batch's buffer, 70–100 ms more main-thread time a 20 000-chunk scan).
  */
 const MOVE_FROM = 64 * 1024;
 
