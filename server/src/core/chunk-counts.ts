@@ -5,11 +5,24 @@
 // is two 32-bit numbers in arrays sorted by chunk number, and a scan, which numbers chunks in
 // the order it merges them, only appends.
 
-/** Chunk ids by number and back, shared by every ChunkCounts of an index. Numbers are never reused. */
-export class ChunkNumbers {
-  private readonly numbers = new Map<string, number>();
-  private readonly ids: string[] = [];
+/** Chunk ids by number and back: what both numberings below look up. */
+abstract class Numbering {
+  protected readonly numbers = new Map<string, number>();
+  protected readonly ids: string[] = [];
 
+  /** The chunk's number if it has one. */
+  find(id: string): number | undefined {
+    return this.numbers.get(id);
+  }
+
+  /** The chunk of a number ('' for a number freed by `ReusedNumbers`). */
+  id(n: number): string {
+    return this.ids[n]!;
+  }
+}
+
+/** Chunk ids by number and back, shared by every ChunkCounts of an index. Numbers are never reused. */
+export class ChunkNumbers extends Numbering {
   /** The chunk's number, given on first sight. */
   of(id: string): number {
     let n = this.numbers.get(id);
@@ -19,15 +32,6 @@ export class ChunkNumbers {
     }
     return n;
   }
-
-  /** The chunk's number if it has one. */
-  find(id: string): number | undefined {
-    return this.numbers.get(id);
-  }
-
-  id(n: number): string {
-    return this.ids[n]!;
-  }
 }
 
 /**
@@ -35,9 +39,7 @@ export class ChunkNumbers {
  * a chunk's number is freed when it goes and given to the next chunk that comes, so the tables
  * stay as long as the most chunks held at once.
  */
-export class ReusedNumbers {
-  private readonly numbers = new Map<string, number>();
-  private readonly ids: string[] = [];
+export class ReusedNumbers extends Numbering {
   private readonly free: number[] = [];
 
   /** How many chunks have a number. */
@@ -61,16 +63,6 @@ export class ReusedNumbers {
     this.ids[no] = '';
     this.free.push(no);
     return no;
-  }
-
-  /** The chunk's number if it has one. */
-  find(id: string): number | undefined {
-    return this.numbers.get(id);
-  }
-
-  /** The chunk of a number ('' for a free one). */
-  id(no: number): string {
-    return this.ids[no]!;
   }
 
   /** Every chunk with a number. */
